@@ -1,4 +1,19 @@
 //! ledgerbridge: preview and validate an accounting sync (Monite ↔ QuickBooks Online / Xero) before it
 //! happens. A pure, deterministic core; the WebAssembly glue lives in `src/wasm/` alone.
 
+pub mod adapters;
+pub mod error;
 pub mod keys;
+pub mod mapping;
+pub mod matching;
+pub mod model;
+pub mod plan;
+pub mod push;
+
+pub use error::{InputError, InputErrorKind};
+pub use keys::{loose_key, name_key, strict_key, KeyKind};
+pub use matching::{match_counterparts, match_products};
+pub use model::PlanInput;
+pub use plan::output::SyncPlan;
+pub use plan::{plan_sync, plan_sync_json};
+pub use push::{shape_credit_note, validate_bill};

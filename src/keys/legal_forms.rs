@@ -65,7 +65,9 @@ pub(super) fn canonicalize(name: &str) -> String {
     for &(variant, canonical) in LEGAL_FORMS {
         let Some(stem) = name.strip_suffix(variant) else { continue };
         let on_boundary = stem.is_empty() || stem.ends_with(' ');
-        if on_boundary && best.is_none_or(|(longest, _)| stem.len() < longest.len()) {
+        // A shorter stem means a longer variant. (`Option::is_none_or` needs Rust 1.82; the MSRV is 1.80.)
+        let longer = !matches!(best, Some((shortest, _)) if shortest.len() <= stem.len());
+        if on_boundary && longer {
             best = Some((stem, canonical));
         }
     }

@@ -1,0 +1,38 @@
+//! Reads a `PlanInput` JSON file (or stdin with `-`) and prints the plan: a development aid until the CLI
+//! of the npm package exists.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(arg) = std::env::args().nth(1) else {
+        eprintln!("usage: cargo run --example plan -- <file|->");
+        return ExitCode::from(2);
+    };
+    let text = if arg == "-" {
+        let mut s = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
+            eprintln!("stdin: {e}");
+            return ExitCode::from(2);
+        }
+        s
+    } else {
+        match std::fs::read_to_string(&arg) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{arg}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    match ledgerbridge::plan_sync_json(&text) {
+        Ok(plan) => {
+            println!("{plan}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The one error type of the core: malformed input, named by the JSON path of the bad field.
+
+use std::fmt;
+
+/// What kind of mistake the input holds. The code strings are stable: the WebAssembly layer and the CLI
+/// pass them on to callers, who may branch on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputErrorKind {
+    /// The text is not JSON at all.
+    InvalidJson,
+    /// A value has the wrong JSON type (a string where a number belongs).
+    InvalidType,
+    /// A required field is absent.
+    MissingField,
+    /// A value has the right type but is not allowed (an unknown enum value, a malformed date).
+    InvalidValue,
+    /// Two records of one collection share an id.
+    DuplicateId,
+}
+
+impl InputErrorKind {
+    /// The stable code, as callers see it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "invalid_json",
+            Self::InvalidType => "invalid_type",
+            Self::MissingField => "missing_field",
+            Self::InvalidValue => "invalid_value",
+            Self::DuplicateId => "duplicate_id",
+        }
+    }
+}
+
+/// Malformed input: where (`path`, e.g. `monite.payables[3].line_items[0].quantity`) and what.
+/// Displays as `path: message`, the one line the CLI prints.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct InputError {
+    /// Stable category of the mistake.
+    pub kind: InputErrorKind,
+    /// JSON path of the offending value; empty for the document itself.
+    pub path: String,
+    /// Lower-case description, without the path.
+    pub message: String,
+}
+
+impl InputError {
+    /// An error of the given kind at the given path.
+    pub fn new(kind: InputErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind, path: path.into(), message: message.into() }
+    }
+
+    /// The same error, re-rooted under `prefix` (used when a nested document is parsed on its own).
+    pub fn under(mut self, prefix: &str) -> Self {
+        self.path = join_path(prefix, &self.path);
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "input: {}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Joins two JSON path fragments: `a` + `b` → `a.b`, `a` + `[3]` → `a[3]`.
+pub fn join_path(prefix: &str, rest: &str) -> String {
+    match (prefix.is_empty(), rest.is_empty()) {
+        (true, _) => rest.to_owned(),
+        (false, true) => prefix.to_owned(),
+        (false, false) if rest.starts_with('[') => format!("{prefix}{rest}"),
+        (false, false) => format!("{prefix}.{rest}"),
+    }
+}

@@ -1,0 +1,115 @@
+//! Product matching (SPEC §3.2): by strict name key alone. One Monite and one accounting record → match;
+//! accounting only (one record) → create in Monite with a `ProductServiceRequest` payload; at least one
+//! accounting record and more than one record on either side → `multiple_matches` for every record in the
+//! group, and neither a match nor a creation; no accounting record → nothing.
+
+use rustc_hash::FxHashMap;
+use serde_json::{json, Map, Value};
+
+use crate::keys::strict_key;
+use crate::mapping::currency::to_minor;
+use crate::mapping::ledger_accounts::LedgerIndex;
+use crate::model::accounting::{AccountingPrice, AccountingProduct};
+use crate::model::monite::Product;
+use crate::plan::output::{ProductAction, ProductError, ProductResult};
+
+/// The `sync_object` error code for a product name group with more than one record on a side.
+pub const MULTIPLE_MATCHES: &str = "multiple_matches";
+/// `ProductServiceRequest.name` is limited to 100 characters.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// Where products get their ledger account: the accounting product's own (when it names a known
+/// account), else the entity default.
+pub struct LedgerDefaults<'a> {
+    pub index: &'a LedgerIndex<'a>,
+    pub default_products: Option<&'a str>,
+}
+
+impl LedgerDefaults<'_> {
+    /// The ledger account applied to an accounting product (SPEC §3.4).
+    pub fn for_product(&self, product: &AccountingProduct) -> Option<String> {
+        product
+            .ledger_account_id
+            .as_deref()
+            .filter(|id| self.index.contains(id))
+            .or(self.default_products)
+            .map(str::to_owned)
+    }
+}
+
+/// Matches products. Rows are sorted by Monite id, then accounting id (rows without a Monite id last).
+pub fn match_products(monite: &[Product], accounting: &[AccountingProduct], ledgers: &LedgerDefaults) -> Vec<ProductResult> {
+    let mut groups: FxHashMap<String, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+    for (i, p) in monite.iter().enumerate() {
+        groups.entry(strict_key(&p.name)).or_default().0.push(i);
+    }
+    for (j, p) in accounting.iter().enumerate() {
+        groups.entry(strict_key(&p.name)).or_default().1.push(j);
+    }
+    let mut rows = Vec::with_capacity(monite.len() + accounting.len());
+    for (m_idx, a_idx) in groups.values() {
+        match (m_idx.as_slice(), a_idx.as_slice()) {
+            (_, []) => rows.extend(m_idx.iter().map(|&i| row(ProductAction::None, Some(&monite[i].id), None, None))),
+            ([m], [a]) => rows.push(row(ProductAction::Match, Some(&monite[*m].id), Some(&accounting[*a].id), None)),
+            ([], [a]) => {
+                let mut r = row(ProductAction::Create, None, Some(&accounting[*a].id), None);
+                r.payload = Some(create_payload(&accounting[*a], ledgers));
+                rows.push(r);
+            }
+            _ => {
+                let mut monite_ids: Vec<String> = m_idx.iter().map(|&i| monite[i].id.clone()).collect();
+                let mut accounting_ids: Vec<String> = a_idx.iter().map(|&j| accounting[j].id.clone()).collect();
+                monite_ids.sort_unstable();
+                accounting_ids.sort_unstable();
+                let error = ProductError { code: MULTIPLE_MATCHES, monite_ids, accounting_ids };
+                for id in &error.monite_ids {
+                    rows.push(row(ProductAction::None, Some(id), None, Some(error.clone())));
+                }
+                for id in &error.accounting_ids {
+                    rows.push(row(ProductAction::None, None, Some(id), Some(error.clone())));
+                }
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        (a.monite_id.is_none(), &a.monite_id, &a.accounting_id).cmp(&(b.monite_id.is_none(), &b.monite_id, &b.accounting_id))
+    });
+    rows
+}
+
+fn row(action: ProductAction, monite_id: Option<&str>, accounting_id: Option<&str>, error: Option<ProductError>) -> ProductResult {
+    ProductResult {
+        action,
+        monite_id: monite_id.map(str::to_owned),
+        accounting_id: accounting_id.map(str::to_owned),
+        error,
+        payload: None,
+    }
+}
+
+/// The `ProductServiceRequest` that would create the accounting product in Monite: name cut to 100
+/// characters, price in minor units (when its currency is known), type, ledger account.
+pub fn create_payload(product: &AccountingProduct, ledgers: &LedgerDefaults) -> Value {
+    let mut payload = Map::new();
+    payload.insert("name".into(), Value::String(product.name.trim().chars().take(MAX_NAME_CHARS).collect()));
+    let price = match &product.price {
+        Some(AccountingPrice::Minor(p)) => Some(json!({ "currency": p.currency.to_ascii_uppercase(), "value": p.value })),
+        Some(AccountingPrice::Major(major)) => product.currency.as_deref().map(|currency| {
+            json!({ "currency": currency.trim().to_ascii_uppercase(), "value": to_minor(*major, currency).max(0) })
+        }),
+        None => None,
+    };
+    if let Some(price) = price {
+        payload.insert("price".into(), price);
+    }
+    if let Some(t) = product.r#type {
+        payload.insert("type".into(), json!(t));
+    }
+    if let Some(ledger) = ledgers.for_product(product) {
+        payload.insert("ledger_account_id".into(), Value::String(ledger));
+    }
+    if let Some(description) = product.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        payload.insert("description".into(), Value::String(description.to_owned()));
+    }
+    Value::Object(payload)
+}

@@ -1,0 +1,128 @@
+//! The `planSync` input (SPEC §8 `PlanInput`): reading it from JSON text, a JSON value or any serde
+//! deserializer, with every mistake reported as an [`InputError`] naming its JSON path.
+
+pub mod accounting;
+pub mod dates;
+pub mod de;
+pub mod monite;
+pub mod serde_error;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::error::{InputError, InputErrorKind};
+use accounting::{AccountingInput, Direction};
+use de::null_as_default;
+use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings};
+
+/// Everything `planSync` takes. Every collection is optional (absent = empty).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PlanInput {
+    #[serde(default)]
+    pub monite: MoniteInput,
+    #[serde(default)]
+    pub accounting: AccountingInput,
+    #[serde(default)]
+    pub policy: Policy,
+}
+
+/// The `monite` block: the platform's own records, in the API's shapes.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MoniteInput {
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub counterparts: Vec<Counterpart>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub products: Vec<Product>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub payables: Vec<Payable>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub receivables: Vec<Receivable>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub payment_records: Vec<PaymentRecord>,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub settings: Settings,
+    #[serde(default)]
+    pub connection: Option<Connection>,
+}
+
+/// The caller's policy. Defaults follow the product guide.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Policy {
+    /// Bill statuses that are pushed; default `["issued", "canceled"]` (the guide's set).
+    #[serde(default)]
+    pub pushable_bill_statuses: Option<Vec<String>>,
+    /// Invoice statuses that count as issued; default `["issued", "partially_paid", "paid", "overdue"]`.
+    #[serde(default)]
+    pub pushable_invoice_statuses: Option<Vec<String>>,
+    /// Decides between several tax rates with the same value (SPEC §3.3).
+    #[serde(default)]
+    pub direction: Option<Direction>,
+}
+
+/// The guide's pushable bill statuses.
+pub const DEFAULT_PUSHABLE_BILL_STATUSES: &[&str] = &["issued", "canceled"];
+/// Receivable statuses of an invoice that has been issued.
+pub const DEFAULT_PUSHABLE_INVOICE_STATUSES: &[&str] = &["issued", "partially_paid", "paid", "overdue"];
+
+impl Policy {
+    /// True when a bill in `status` may be pushed (compared case-insensitively).
+    pub fn bill_status_pushable(&self, status: &str) -> bool {
+        status_in(status, self.pushable_bill_statuses.as_deref(), DEFAULT_PUSHABLE_BILL_STATUSES)
+    }
+
+    /// True when an invoice in `status` has been issued.
+    pub fn invoice_status_pushable(&self, status: &str) -> bool {
+        status_in(status, self.pushable_invoice_statuses.as_deref(), DEFAULT_PUSHABLE_INVOICE_STATUSES)
+    }
+
+    /// The statuses in force for bills, for messages.
+    pub fn bill_statuses(&self) -> Vec<String> {
+        match &self.pushable_bill_statuses {
+            Some(list) => list.clone(),
+            None => DEFAULT_PUSHABLE_BILL_STATUSES.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+}
+
+fn status_in(status: &str, custom: Option<&[String]>, default: &[&str]) -> bool {
+    let status = status.trim();
+    match custom {
+        Some(list) => list.iter().any(|s| s.trim().eq_ignore_ascii_case(status)),
+        None => default.iter().any(|s| s.eq_ignore_ascii_case(status)),
+    }
+}
+
+impl PlanInput {
+    /// Reads the input from JSON text.
+    pub fn from_json_str(text: &str) -> Result<Self, InputError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let input = Self::from_deserializer(&mut deserializer)?;
+        deserializer.end().map_err(|e| {
+            InputError::new(InputErrorKind::InvalidJson, "", format!("invalid JSON: {e}"))
+        })?;
+        Ok(input)
+    }
+
+    /// Reads the input from a parsed JSON value.
+    pub fn from_value(value: &serde_json::Value) -> Result<Self, InputError> {
+        Self::from_deserializer(value)
+    }
+
+    /// Reads the input from any serde deserializer (the WebAssembly layer passes JS objects this way),
+    /// then checks what serde cannot: unique ids, named counterparts, and the raw accounting bodies.
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, InputError>
+    where
+        D::Error: std::fmt::Display,
+    {
+        let mut input: Self =
+            serde_path_to_error::deserialize(deserializer).map_err(serde_error::from_path_error)?;
+        input.finish()?;
+        Ok(input)
+    }
+
+    fn finish(&mut self) -> Result<(), InputError> {
+        crate::adapters::merge_raw(&mut self.accounting)?;
+        crate::model::validate::check(self)
+    }
+}
+
+pub mod validate;

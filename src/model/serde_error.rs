@@ -1,0 +1,121 @@
+//! Turns serde's messages ("invalid type: string \"x\", expected f64 at line 1 column 9") into the
+//! project's typed, path-named errors ("…quantity: expected a number, found a string \"x\"").
+
+use crate::error::{join_path, InputError, InputErrorKind};
+
+/// Converts a path-tracked serde error into an [`InputError`].
+pub fn from_path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> InputError {
+    let raw_path = err.path().to_string();
+    let path = if raw_path == "." { String::new() } else { raw_path };
+    let text = err.inner().to_string();
+    classify(&path, &text)
+}
+
+fn classify(path: &str, text: &str) -> InputError {
+    let (body, position) = split_position(text);
+    if let Some(rest) = body.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return InputError::new(InputErrorKind::MissingField, join_path(path, field), "required field is missing");
+    }
+    if let Some(rest) = body.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let message = format!("expected {}, found {}", expected_words(expected), found_words(found));
+            return InputError::new(InputErrorKind::InvalidType, path, message);
+        }
+    }
+    if body.starts_with("invalid value: ") || body.starts_with("unknown variant") {
+        return InputError::new(InputErrorKind::InvalidValue, path, body.to_owned());
+    }
+    if is_syntax_error(body) {
+        let message = match position {
+            Some(pos) => format!("invalid JSON: {body} ({pos})"),
+            None => format!("invalid JSON: {body}"),
+        };
+        return InputError::new(InputErrorKind::InvalidJson, path, message);
+    }
+    InputError::new(InputErrorKind::InvalidValue, path, body.to_owned())
+}
+
+/// serde_json appends " at line L column C" to its messages; keep it apart.
+fn split_position(text: &str) -> (&str, Option<String>) {
+    match text.rfind(" at line ") {
+        Some(at) => {
+            let pos = text.get(at + 4..).unwrap_or_default().to_owned();
+            (text.get(..at).unwrap_or(text), Some(pos))
+        }
+        None => (text, None),
+    }
+}
+
+fn is_syntax_error(body: &str) -> bool {
+    const SYNTAX: &[&str] = &[
+        "EOF while parsing",
+        "expected value",
+        "expected `",
+        "expected ident",
+        "trailing characters",
+        "trailing comma",
+        "key must be a string",
+        "invalid escape",
+        "invalid number",
+        "number out of range",
+        "control character",
+        "lone leading surrogate",
+        "invalid unicode code point",
+        "recursion limit exceeded",
+    ];
+    SYNTAX.iter().any(|s| body.contains(s))
+}
+
+/// serde's "expected" side, in words a JavaScript caller reads without knowing Rust.
+fn expected_words(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".to_owned(),
+        "i64" | "u64" | "i32" | "u32" | "u16" | "u8" | "i8" | "i16" | "an integer" => "an integer".to_owned(),
+        "a string" | "a borrowed string" => "a string".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        "a sequence" => "an array".to_owned(),
+        "a map" => "an object".to_owned(),
+        other if other.starts_with("struct ") => "an object".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// serde's "found" side: `string "x"` → `a string "x"`, `floating point `1.5`` → `the number 1.5`.
+fn found_words(found: &str) -> String {
+    let tick_value = |s: &str| s.trim_matches('`').to_owned();
+    if let Some(rest) = found.strip_prefix("string ") {
+        format!("a string {rest}")
+    } else if let Some(rest) = found.strip_prefix("floating point ") {
+        format!("the number {}", tick_value(rest))
+    } else if let Some(rest) = found.strip_prefix("integer ") {
+        format!("the integer {}", tick_value(rest))
+    } else if let Some(rest) = found.strip_prefix("boolean ") {
+        tick_value(rest)
+    } else {
+        match found {
+            "map" => "an object".to_owned(),
+            "sequence" => "an array".to_owned(),
+            "unit value" | "null" => "null".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::classify;
+    use crate::error::InputErrorKind;
+
+    #[test]
+    fn rewrites_serde_messages_in_caller_terms() {
+        let e = classify("monite.payables[3].line_items[0].quantity", "invalid type: string \"x\", expected f64 at line 1 column 9");
+        assert_eq!(e.to_string(), "monite.payables[3].line_items[0].quantity: expected a number, found a string \"x\"");
+        assert_eq!(e.kind, InputErrorKind::InvalidType);
+        let e = classify("monite.counterparts[0]", "missing field `id`");
+        assert_eq!(e.to_string(), "monite.counterparts[0].id: required field is missing");
+        let e = classify("", "EOF while parsing an object at line 1 column 1");
+        assert_eq!(e.kind, InputErrorKind::InvalidJson);
+        assert_eq!(e.to_string(), "input: invalid JSON: EOF while parsing an object (line 1 column 1)");
+    }
+}

@@ -1,0 +1,66 @@
+//! Checks on the input that serde cannot express: ids unique per collection, every counterpart named.
+
+use rustc_hash::FxHashMap;
+
+use super::PlanInput;
+use crate::error::{InputError, InputErrorKind};
+
+/// Runs every check; the first failure is returned.
+pub fn check(input: &PlanInput) -> Result<(), InputError> {
+    let m = &input.monite;
+    let a = &input.accounting;
+    unique("monite.counterparts", m.counterparts.iter().map(|r| r.id.as_str()))?;
+    unique("monite.products", m.products.iter().map(|r| r.id.as_str()))?;
+    unique("monite.payables", m.payables.iter().map(|r| r.id.as_str()))?;
+    unique("monite.receivables", m.receivables.iter().map(|r| r.id.as_str()))?;
+    unique("monite.payment_records", m.payment_records.iter().map(|r| r.id.as_str()))?;
+    unique("accounting.counterparts", a.counterparts.iter().map(|r| r.id.as_str()))?;
+    unique("accounting.products", a.products.iter().map(|r| r.id.as_str()))?;
+    unique("accounting.tax_rates", a.tax_rates.iter().map(|r| r.id.as_str()))?;
+    unique("accounting.ledger_accounts", a.ledger_accounts.iter().map(|r| r.id.as_str()))?;
+    for (i, p) in m.payables.iter().enumerate() {
+        date(&p.issued_at, || format!("monite.payables[{i}].issued_at"))?;
+    }
+    for (i, r) in m.receivables.iter().enumerate() {
+        date(&r.issue_date, || format!("monite.receivables[{i}].issue_date"))?;
+    }
+    if let Some(connection) = &m.connection {
+        date(&connection.created_at, || "monite.connection.created_at".to_owned())?;
+    }
+    for (i, c) in m.counterparts.iter().enumerate() {
+        if c.organization.is_none() && c.individual.is_none() {
+            return Err(InputError::new(
+                InputErrorKind::MissingField,
+                format!("monite.counterparts[{i}]"),
+                "expected an `organization` or an `individual`",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A present, non-blank date must parse (the push rules compare it with the connection's).
+fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), InputError> {
+    match super::de::non_blank(value) {
+        Some(text) => super::dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path(), m)),
+        None => Ok(()),
+    }
+}
+
+/// Fails on the first id seen twice (or an empty id), naming both positions.
+fn unique<'a>(collection: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), InputError> {
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(InputError::new(InputErrorKind::InvalidValue, format!("{collection}[{i}].id"), "id must not be empty"));
+        }
+        if let Some(first) = seen.insert(id, i) {
+            return Err(InputError::new(
+                InputErrorKind::DuplicateId,
+                format!("{collection}[{i}].id"),
+                format!("duplicate id \"{id}\" (also at {collection}[{first}])"),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,177 @@
+//! `plan_sync` (SPEC §5, §8): one pure, deterministic call from everything the platform knows to the full
+//! preview of a sync — every pull result, every push decision with its reasons, summary counts, and the
+//! sync_object-style errors.
+
+pub mod output;
+pub mod summary;
+
+use rustc_hash::FxHashMap;
+
+use crate::keys::strict_key;
+use crate::mapping::ledger_accounts::LedgerIndex;
+use crate::matching::counterparts::match_with_keys;
+use crate::matching::products::{match_products, LedgerDefaults};
+use crate::model::monite::ReceivableType;
+use crate::model::PlanInput;
+use crate::push::bills::validate_bill;
+use crate::push::context::PushContext;
+use crate::push::counterparts::plan_counterparts;
+use crate::push::payment_records::validate_payment_record;
+use crate::push::receivables::{validate_credit_note, validate_invoice};
+use output::{LedgerAccountRow, Pull, Push, PushResult, SyncPlan, TaxRateRow};
+
+/// Plans the sync. Pure: no clock, no randomness, no I/O; the same records in any order give the same plan
+/// (every list is sorted by id).
+///
+/// ```
+/// let input = ledgerbridge::PlanInput::from_json_str(r#"{
+///   "monite": { "counterparts": [{ "id": "m1", "organization": { "legal_name": "Acme Limited" } }] },
+///   "accounting": { "counterparts": [{ "id": "a1", "name": "ACME Ltd.", "kind": "vendor" }] }
+/// }"#).unwrap();
+/// let plan = ledgerbridge::plan_sync(&input);
+/// assert_eq!(plan.pull.counterparts[0].accounting_id.as_deref(), Some("a1"));
+/// ```
+pub fn plan_sync(input: &PlanInput) -> SyncPlan {
+    let monite = &input.monite;
+    let accounting = &input.accounting;
+
+    let accounting_keys: Vec<String> = accounting.counterparts.iter().map(|a| strict_key(&a.name)).collect();
+    let counterpart_matches = match_with_keys(&monite.counterparts, &accounting.counterparts, &accounting_keys);
+
+    let mut accounting_names: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for (key, record) in accounting_keys.iter().zip(&accounting.counterparts) {
+        accounting_names.entry(key.as_str()).or_default().push(record.id.as_str());
+    }
+    for ids in accounting_names.values_mut() {
+        ids.sort_unstable();
+    }
+    let display: FxHashMap<&str, &str> =
+        accounting.counterparts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
+    let (counterpart_pushes, standing) =
+        plan_counterparts(&monite.counterparts, &counterpart_matches, &accounting_names, &display);
+
+    let ledgers = LedgerIndex::new(&accounting.ledger_accounts);
+    let defaults = LedgerDefaults { index: &ledgers, default_products: monite.settings.default_products_ledger() };
+    let products = match_products(&monite.products, &accounting.products, &defaults);
+
+    let ctx = PushContext::new(
+        &accounting.ledger_accounts,
+        &accounting.tax_rates,
+        &monite.settings,
+        &input.policy,
+        monite.connection.as_ref(),
+        Some(standing),
+    );
+    let mut bills: Vec<PushResult> = monite.payables.iter().map(|b| validate_bill(b, &ctx)).collect();
+    let mut invoices = Vec::new();
+    let mut credit_notes = Vec::new();
+    for r in &monite.receivables {
+        match r.r#type {
+            ReceivableType::Invoice => invoices.push(validate_invoice(r, &ctx)),
+            ReceivableType::CreditNote => credit_notes.push(validate_credit_note(r, &ctx)),
+            ReceivableType::Quote => {}
+        }
+    }
+    let mut payment_records: Vec<PushResult> =
+        monite.payment_records.iter().map(|p| validate_payment_record(p, &ctx)).collect();
+    for list in [&mut bills, &mut invoices, &mut credit_notes, &mut payment_records] {
+        list.sort_by(|a, b| a.monite_id.cmp(&b.monite_id));
+    }
+
+    let tax_rates = tax_rate_rows(input, [&bills, &invoices, &credit_notes]);
+    let ledger_rows = ledger_rows(input, &products);
+    let pull = Pull { counterparts: counterpart_matches, products, tax_rates, ledger_accounts: ledger_rows };
+    let push = Push { counterparts: counterpart_pushes, bills, invoices, credit_notes, payment_records };
+
+    let kinds: FxHashMap<&str, &'static str> = monite
+        .counterparts
+        .iter()
+        .map(|c| {
+            let (is_customer, is_vendor) = c.roles();
+            (c.id.as_str(), if is_vendor && !is_customer { "vendor" } else { "customer" })
+        })
+        .collect();
+    let errors = summary::collect_errors(&pull, &push, |id| kinds.get(id).copied().unwrap_or("customer"));
+    let summary = summary::summarize(&pull, &push, &errors);
+    SyncPlan { pull, push, summary, errors }
+}
+
+/// Plans the sync from JSON text and returns the plan as JSON text (the CLI's and `planSyncJson`'s path).
+pub fn plan_sync_json(text: &str) -> Result<String, crate::InputError> {
+    let input = PlanInput::from_json_str(text)?;
+    let plan = plan_sync(&input);
+    serde_json::to_string(&plan).map_err(|e| {
+        crate::InputError::new(crate::InputErrorKind::InvalidValue, "", format!("the plan could not be written: {e}"))
+    })
+}
+
+/// The accounting tax rates, with how many document lines each one maps (from the eligible payloads and
+/// the shaped lines alike).
+fn tax_rate_rows(input: &PlanInput, sections: [&Vec<PushResult>; 3]) -> Vec<TaxRateRow> {
+    let mut used: FxHashMap<String, usize> = FxHashMap::default();
+    for results in sections {
+        for r in results {
+            let lines = r.payload.as_ref().and_then(|p| p.get("lines")).and_then(|l| l.as_array());
+            for line in lines.into_iter().flatten() {
+                if let Some(id) = line.pointer("/tax_rate_ref/id").and_then(|v| v.as_str()) {
+                    *used.entry(id.to_owned()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut rows: Vec<TaxRateRow> = input
+        .accounting
+        .tax_rates
+        .iter()
+        .map(|t| TaxRateRow {
+            accounting_id: t.id.clone(),
+            name: t.name.clone(),
+            code: t.code.clone(),
+            effective_tax_rate: t.effective_tax_rate,
+            status: t.status.clone(),
+            direction: t.applies_to(),
+            mapped_lines: used.get(&t.id).copied().unwrap_or(0),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.accounting_id.cmp(&b.accounting_id));
+    rows
+}
+
+/// The ledger accounts, with how many products (matched or to be created) use each one.
+fn ledger_rows(input: &PlanInput, products: &[output::ProductResult]) -> Vec<LedgerAccountRow> {
+    let mut used: FxHashMap<&str, usize> = FxHashMap::default();
+    let ledgers = LedgerIndex::new(&input.accounting.ledger_accounts);
+    let defaults = LedgerDefaults { index: &ledgers, default_products: input.monite.settings.default_products_ledger() };
+    let by_id: FxHashMap<&str, &crate::model::accounting::AccountingProduct> =
+        input.accounting.products.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut applied: Vec<String> = Vec::new();
+    for row in products {
+        if row.error.is_some() {
+            continue;
+        }
+        if let Some(product) = row.accounting_id.as_deref().and_then(|id| by_id.get(id)) {
+            if let Some(ledger) = defaults.for_product(product) {
+                applied.push(ledger);
+            }
+        }
+    }
+    for id in &applied {
+        *used.entry(id.as_str()).or_default() += 1;
+    }
+    let mut rows: Vec<LedgerAccountRow> = input
+        .accounting
+        .ledger_accounts
+        .iter()
+        .map(|a| LedgerAccountRow {
+            accounting_id: a.id.clone(),
+            name: a.name.clone(),
+            r#type: a.r#type.clone(),
+            status: a.status.clone(),
+            nominal_code: a.nominal_code.clone(),
+            active: a.is_active(),
+            products: used.get(a.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.accounting_id.cmp(&b.accounting_id));
+    rows
+}

@@ -1,0 +1,197 @@
+//! The `SyncPlan` output types (SPEC §8). Field names are part of the contract: snake_case, never renamed.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// One problem with a record: a stable `code`, the `path` of the field inside the record, and a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub code: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl Issue {
+    /// An issue with the given code, path and message.
+    pub fn new(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { code, path: path.into(), message: message.into() }
+    }
+}
+
+/// Outcome of matching one Monite counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchStatus {
+    Matched,
+    Unmatched,
+    Ambiguous,
+}
+
+/// The field that left exactly one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedBy {
+    Name,
+    Country,
+    City,
+    Address,
+}
+
+/// A possible match offered for an unmatched counterpart; never applied automatically.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suggestion {
+    pub accounting_id: String,
+    /// Jaro-Winkler similarity of the loose keys, 0.9–1.0, rounded to 4 decimals.
+    pub score: f64,
+}
+
+/// `pull.counterparts[]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CounterpartMatch {
+    pub monite_id: String,
+    pub status: MatchStatus,
+    pub accounting_id: Option<String>,
+    pub decided_by: Option<DecidedBy>,
+    pub reason: Option<&'static str>,
+    pub candidates: Vec<String>,
+    pub suggestions: Vec<Suggestion>,
+    /// For `duplicate_match`: the other Monite counterparts whose match is the same accounting record.
+    pub rivals: Vec<String>,
+}
+
+/// What happens to a product group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductAction {
+    Match,
+    Create,
+    None,
+}
+
+/// The `multiple_matches` error of a product name group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProductError {
+    pub code: &'static str,
+    pub monite_ids: Vec<String>,
+    pub accounting_ids: Vec<String>,
+}
+
+/// `pull.products[]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProductResult {
+    pub action: ProductAction,
+    pub monite_id: Option<String>,
+    pub accounting_id: Option<String>,
+    pub error: Option<ProductError>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Value>,
+}
+
+/// `pull.tax_rates[]`: the accounting tax rates available for mapping.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaxRateRow {
+    pub accounting_id: String,
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub effective_tax_rate: Option<i64>,
+    pub status: Option<String>,
+    pub direction: Option<crate::model::accounting::Direction>,
+    /// Bill, invoice and credit-note lines mapped to this rate.
+    pub mapped_lines: usize,
+}
+
+/// `pull.ledger_accounts[]`: accounts pulled to be applied to products.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LedgerAccountRow {
+    pub accounting_id: String,
+    pub name: Option<String>,
+    pub r#type: Option<String>,
+    pub status: Option<String>,
+    pub nominal_code: Option<String>,
+    pub active: bool,
+    /// Products (matched or to be created) whose ledger account this is.
+    pub products: usize,
+}
+
+/// `push.counterparts[]` action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CounterpartAction {
+    None,
+    Create,
+    Blocked,
+}
+
+/// `push.counterparts[]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CounterpartPush {
+    pub monite_id: String,
+    pub action: CounterpartAction,
+    pub errors: Vec<Issue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Value>,
+}
+
+/// `push.bills[]`, `push.invoices[]`, `push.credit_notes[]`, `push.payment_records[]`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PushResult {
+    pub monite_id: String,
+    pub eligible: bool,
+    pub errors: Vec<Issue>,
+    /// Notes that do not block the push (a credit note's invoice is not cancelled automatically).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Issue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Value>,
+}
+
+impl PushResult {
+    /// Eligible exactly when there are no errors; the payload is kept only then.
+    pub fn decide(monite_id: &str, errors: Vec<Issue>, payload: impl FnOnce() -> Value) -> Self {
+        let eligible = errors.is_empty();
+        Self {
+            monite_id: monite_id.to_owned(),
+            eligible,
+            payload: eligible.then(payload),
+            errors,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// `pull`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pull {
+    pub counterparts: Vec<CounterpartMatch>,
+    pub products: Vec<ProductResult>,
+    pub tax_rates: Vec<TaxRateRow>,
+    pub ledger_accounts: Vec<LedgerAccountRow>,
+}
+
+/// `push`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Push {
+    pub counterparts: Vec<CounterpartPush>,
+    pub bills: Vec<PushResult>,
+    pub invoices: Vec<PushResult>,
+    pub credit_notes: Vec<PushResult>,
+    pub payment_records: Vec<PushResult>,
+}
+
+/// `errors[]`: sync_object-style errors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncError {
+    pub object_type: &'static str,
+    pub object_id: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SyncPlan {
+    pub pull: Pull,
+    pub push: Push,
+    pub summary: super::summary::Summary,
+    pub errors: Vec<SyncError>,
+}

@@ -1,0 +1,171 @@
+//! Summary counts per section and status (SPEC §8 `summary`), and the sync_object-style error list.
+
+use serde::Serialize;
+
+use super::output::{CounterpartAction, MatchStatus, ProductAction, Pull, Push, PushResult, SyncError};
+use crate::push::codes::{NOT_A_RECEIVABLE_PAYMENT, PREDATES_CONNECTION, STATUS_NOT_PUSHABLE};
+
+/// Counts of the pull side.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PullSummary {
+    pub counterparts: CounterpartCounts,
+    pub products: ProductCounts,
+    pub tax_rates: usize,
+    pub ledger_accounts: usize,
+}
+
+/// `matched` / `unmatched` / `ambiguous`, and of the ambiguous ones, how many are duplicate matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CounterpartCounts {
+    pub total: usize,
+    pub matched: usize,
+    pub unmatched: usize,
+    pub ambiguous: usize,
+    pub duplicate_match: usize,
+    pub with_suggestions: usize,
+}
+
+/// Product rows by action, and rows caught in a `multiple_matches` group.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ProductCounts {
+    pub total: usize,
+    pub r#match: usize,
+    pub create: usize,
+    pub none: usize,
+    pub multiple_matches: usize,
+}
+
+/// Counterpart push actions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CounterpartPushCounts {
+    pub total: usize,
+    pub none: usize,
+    pub create: usize,
+    pub blocked: usize,
+}
+
+/// Eligible / not eligible.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EligibilityCounts {
+    pub total: usize,
+    pub eligible: usize,
+    pub not_eligible: usize,
+}
+
+/// Counts of the push side.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PushSummary {
+    pub counterparts: CounterpartPushCounts,
+    pub bills: EligibilityCounts,
+    pub invoices: EligibilityCounts,
+    pub credit_notes: EligibilityCounts,
+    pub payment_records: EligibilityCounts,
+}
+
+/// `summary`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub pull: PullSummary,
+    pub push: PushSummary,
+    pub errors: usize,
+}
+
+fn eligibility(results: &[PushResult]) -> EligibilityCounts {
+    let eligible = results.iter().filter(|r| r.eligible).count();
+    EligibilityCounts { total: results.len(), eligible, not_eligible: results.len() - eligible }
+}
+
+/// Counts everything.
+pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError]) -> Summary {
+    let cp = &pull.counterparts;
+    let counterparts = CounterpartCounts {
+        total: cp.len(),
+        matched: cp.iter().filter(|c| c.status == MatchStatus::Matched).count(),
+        unmatched: cp.iter().filter(|c| c.status == MatchStatus::Unmatched).count(),
+        ambiguous: cp.iter().filter(|c| c.status == MatchStatus::Ambiguous).count(),
+        duplicate_match: cp.iter().filter(|c| c.reason == Some("duplicate_match")).count(),
+        with_suggestions: cp.iter().filter(|c| !c.suggestions.is_empty()).count(),
+    };
+    let pr = &pull.products;
+    let products = ProductCounts {
+        total: pr.len(),
+        r#match: pr.iter().filter(|p| p.action == ProductAction::Match).count(),
+        create: pr.iter().filter(|p| p.action == ProductAction::Create).count(),
+        none: pr.iter().filter(|p| p.action == ProductAction::None).count(),
+        multiple_matches: pr.iter().filter(|p| p.error.is_some()).count(),
+    };
+    let pc = &push.counterparts;
+    let push_counterparts = CounterpartPushCounts {
+        total: pc.len(),
+        none: pc.iter().filter(|c| c.action == CounterpartAction::None).count(),
+        create: pc.iter().filter(|c| c.action == CounterpartAction::Create).count(),
+        blocked: pc.iter().filter(|c| c.action == CounterpartAction::Blocked).count(),
+    };
+    Summary {
+        pull: PullSummary {
+            counterparts,
+            products,
+            tax_rates: pull.tax_rates.len(),
+            ledger_accounts: pull.ledger_accounts.len(),
+        },
+        push: PushSummary {
+            counterparts: push_counterparts,
+            bills: eligibility(&push.bills),
+            invoices: eligibility(&push.invoices),
+            credit_notes: eligibility(&push.credit_notes),
+            payment_records: eligibility(&push.payment_records),
+        },
+        errors: errors.len(),
+    }
+}
+
+/// Codes that mean "out of scope for this sync" rather than "this sync would fail on it": they are in the
+/// push results but not in the sync-error list.
+const OUT_OF_SCOPE: &[&str] = &[STATUS_NOT_PUSHABLE, PREDATES_CONNECTION, NOT_A_RECEIVABLE_PAYMENT];
+
+/// The sync_object-style errors: every product `multiple_matches`, and every push issue of a record the
+/// sync would attempt (records out of scope — a draft, an old document, a payable's payment — are left
+/// out). Sorted by object type, id, code.
+pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str) -> &'static str) -> Vec<SyncError> {
+    let mut errors = Vec::new();
+    for p in &pull.products {
+        if let Some(e) = &p.error {
+            let id = p.monite_id.as_ref().or(p.accounting_id.as_ref()).cloned().unwrap_or_default();
+            let message = format!(
+                "product name matches several products (Monite: [{}], accounting: [{}]); none is matched or created",
+                e.monite_ids.join(", "),
+                e.accounting_ids.join(", ")
+            );
+            errors.push(SyncError { object_type: "product", object_id: id, code: e.code, message });
+        }
+    }
+    for c in &push.counterparts {
+        for issue in &c.errors {
+            let object_type = counterpart_types(&c.monite_id);
+            errors.push(SyncError { object_type, object_id: c.monite_id.clone(), code: issue.code, message: issue.message.clone() });
+        }
+    }
+    let sections: [(&'static str, &Vec<PushResult>); 4] = [
+        ("bill", &push.bills),
+        ("receivable", &push.invoices),
+        ("receivable", &push.credit_notes),
+        ("payment_record", &push.payment_records),
+    ];
+    for (object_type, results) in sections {
+        for r in results {
+            if r.errors.iter().any(|i| OUT_OF_SCOPE.contains(&i.code)) {
+                continue;
+            }
+            for issue in &r.errors {
+                errors.push(SyncError {
+                    object_type,
+                    object_id: r.monite_id.clone(),
+                    code: issue.code,
+                    message: format!("{}: {}", issue.path, issue.message),
+                });
+            }
+        }
+    }
+    errors.sort_by(|a, b| (a.object_type, &a.object_id, a.code).cmp(&(b.object_type, &b.object_id, b.code)));
+    errors
+}

@@ -1,0 +1,85 @@
+//! Bills (payables, SPEC §4): pushed only in a pushable status, issued after the connection, with at least
+//! one line, every line with a known active ledger account and a tax rate that resolves to exactly one
+//! accounting rate, and a counterpart that is matched or will be created. The same check runs before a
+//! bill is issued, so forms call [`validate_bill`] on every edit.
+
+use serde_json::{json, Map, Value};
+
+use super::codes::*;
+use super::context::PushContext;
+use super::lines::{check_connection_date, check_counterpart, check_ledger, check_tax, first_reference, TaxInputs};
+use crate::mapping::currency::to_major;
+use crate::model::monite::{Payable, PayableLine};
+use crate::plan::output::{Issue, PushResult};
+
+/// Validates one bill; `eligible` with the `AccountingPayable`-shaped payload, or every reason it is not.
+///
+/// Direction for tax rates comes from the policy (SPEC §3.3: only the caller's direction decides).
+pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
+    let mut issues = Vec::new();
+    if !ctx.policy.bill_status_pushable(&bill.status) {
+        issues.push(Issue::new(
+            STATUS_NOT_PUSHABLE,
+            "status",
+            format!(
+                "bills in status \"{}\" are not pushed (pushable: {})",
+                bill.status,
+                ctx.policy.bill_statuses().join(", ")
+            ),
+        ));
+    }
+    check_connection_date(ctx, bill.issued_at.as_deref(), "issued_at", &mut issues);
+    let (vendor_id, vendor_name) = check_counterpart(ctx, bill.counterpart_id.as_deref(), &mut issues);
+    if bill.line_items.is_empty() {
+        issues.push(Issue::new(LINE_ITEMS_MISSING, "line_items", "the bill has no line items"));
+    }
+    let lines: Vec<Value> = bill
+        .line_items
+        .iter()
+        .enumerate()
+        .map(|(i, line)| check_line(ctx, i, line, bill.currency.as_deref(), &mut issues))
+        .collect();
+    PushResult::decide(&bill.id, issues, || payload(bill, vendor_id, vendor_name, lines))
+}
+
+fn check_line(ctx: &PushContext, i: usize, line: &PayableLine, currency: Option<&str>, issues: &mut Vec<Issue>) -> Value {
+    let at = |field: &str| format!("line_items[{i}].{field}");
+    let ledger = check_ledger(ctx, line.ledger_account_id.as_deref(), &at("ledger_account_id"), issues);
+    let explicit = first_reference(&[
+        (line.accounting_tax_rate_id.as_deref(), at("accounting_tax_rate_id")),
+        (line.tax_rate_ref_id.as_deref(), at("tax_rate_ref_id")),
+        (line.tax_rate_ref.as_ref().and_then(|r| r.id.as_deref()), at("tax_rate_ref.id")),
+    ]);
+    let inputs = TaxInputs { explicit, value: line.tax, value_path: at("tax"), default_path: at("accounting_tax_rate_id") };
+    let rate = check_tax(ctx, inputs, ctx.policy.direction, issues);
+    let mut out = Map::new();
+    let description = line.description.as_deref().or(line.name.as_deref()).unwrap_or_default();
+    out.insert("description".into(), json!(description));
+    out.insert("quantity".into(), json!(line.quantity.unwrap_or(1.0)));
+    if let Some(unit) = line.unit_price {
+        out.insert("unit_amount".into(), json!(to_major(unit, currency)));
+    }
+    out.insert("ledger_account_id".into(), json!(ledger));
+    out.insert("tax_rate_ref".into(), json!({ "id": rate.map(|r| r.id.clone()) }));
+    Value::Object(out)
+}
+
+/// `AccountingPayable` without an `id` (the accounting system assigns it); amounts in major units.
+fn payload(bill: &Payable, vendor_id: Option<String>, vendor_name: Option<String>, lines: Vec<Value>) -> Value {
+    let currency = bill.currency.as_deref();
+    let amount = |v: Option<i64>| v.map(|minor| to_major(minor, currency));
+    json!({
+        "invoice_number": bill.document_id,
+        "currency": bill.currency,
+        "posted_date": bill.issued_at,
+        "due_date": bill.due_date,
+        "memo": bill.description,
+        "status": bill.status,
+        "subtotal": amount(bill.subtotal),
+        "tax_amount": amount(bill.tax_amount),
+        "total_amount": amount(bill.total_amount),
+        "amount_due": amount(bill.amount_due),
+        "vendor_ref": { "id": vendor_id, "name": vendor_name },
+        "lines": lines,
+    })
+}

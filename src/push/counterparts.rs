@@ -1,0 +1,100 @@
+//! Counterparts (SPEC §4): matched → nothing to push; ambiguous → blocked; unmatched → created, unless its
+//! name collides (equal strict key) with any accounting customer or vendor — QuickBooks wants display
+//! names unique across customers, vendors and employees (error 6240), Xero across active contacts — or
+//! with another Monite counterpart created in the same sync (only the first, by id, is created).
+
+use rustc_hash::FxHashMap;
+use serde_json::{json, Map, Value};
+
+use super::codes::NAME_COLLISION;
+use super::context::{CounterpartStanding, CounterpartState};
+use crate::keys::strict_key;
+use crate::model::monite::Counterpart;
+use crate::plan::output::{CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
+
+/// Push decisions for every counterpart, sorted by id, and each one's standing for the documents.
+/// `matches` are the pull results (sorted by id); `accounting_names` maps strict keys to accounting ids.
+pub fn plan_counterparts<'a>(
+    monite: &'a [Counterpart],
+    matches: &[CounterpartMatch],
+    accounting_names: &FxHashMap<&str, Vec<&str>>,
+    accounting_display: &FxHashMap<&str, &str>,
+) -> (Vec<CounterpartPush>, FxHashMap<&'a str, CounterpartStanding>) {
+    let by_id: FxHashMap<&str, &Counterpart> = monite.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut first_creator: FxHashMap<String, &str> = FxHashMap::default();
+    let mut pushes = Vec::with_capacity(matches.len());
+    let mut standing = FxHashMap::default();
+    for m in matches {
+        let Some(counterpart) = by_id.get(m.monite_id.as_str()) else { continue };
+        let name = counterpart.display_name();
+        let (action, errors, payload) = match m.status {
+            MatchStatus::Matched => (CounterpartAction::None, Vec::new(), None),
+            MatchStatus::Ambiguous => {
+                let message = match m.reason {
+                    Some("duplicate_match") => format!(
+                        "matched the same accounting record as {}; resolve the duplicate before pushing",
+                        m.rivals.join(", ")
+                    ),
+                    _ => format!("several accounting records fit: {}", m.candidates.join(", ")),
+                };
+                (CounterpartAction::Blocked, vec![Issue::new(m.reason.unwrap_or("ambiguous"), "name", message)], None)
+            }
+            MatchStatus::Unmatched => {
+                let key = strict_key(&name);
+                if let Some(ids) = accounting_names.get(key.as_str()) {
+                    let message = format!(
+                        "an accounting customer or vendor already has this name ({}); creating it would be rejected",
+                        ids.join(", ")
+                    );
+                    (CounterpartAction::Blocked, vec![Issue::new(NAME_COLLISION, "name", message)], None)
+                } else if let Some(first) = first_creator.get(&key) {
+                    let message = format!("Monite counterpart \"{first}\" with the same name is created in this sync");
+                    (CounterpartAction::Blocked, vec![Issue::new(NAME_COLLISION, "name", message)], None)
+                } else {
+                    first_creator.insert(key, counterpart.id.as_str());
+                    (CounterpartAction::Create, Vec::new(), Some(create_payload(counterpart, &name)))
+                }
+            }
+        };
+        let state = match action {
+            CounterpartAction::None => CounterpartState::Matched,
+            CounterpartAction::Create => CounterpartState::Create,
+            CounterpartAction::Blocked => CounterpartState::Blocked,
+        };
+        let accounting_id = m.accounting_id.clone();
+        let shown = accounting_id.as_deref().and_then(|id| accounting_display.get(id)).map(|n| (*n).to_owned());
+        standing.insert(counterpart.id.as_str(), CounterpartStanding { state, accounting_id, name: shown.or(Some(name)) });
+        pushes.push(CounterpartPush { monite_id: m.monite_id.clone(), action, errors, payload });
+    }
+    (pushes, standing)
+}
+
+/// The record that would be created in the accounting system.
+fn create_payload(c: &Counterpart, name: &str) -> Value {
+    let (is_customer, is_vendor) = c.roles();
+    let mut out = Map::new();
+    out.insert("name".into(), json!(name.trim()));
+    out.insert("kind".into(), json!(if is_vendor && !is_customer { "vendor" } else { "customer" }));
+    out.insert("is_customer".into(), json!(is_customer));
+    out.insert("is_vendor".into(), json!(is_vendor));
+    let (email, phone) = match (&c.organization, &c.individual) {
+        (Some(o), _) => (o.email.clone(), o.phone.clone()),
+        (None, Some(i)) => (i.email.clone(), i.phone.clone()),
+        (None, None) => (None, None),
+    };
+    if let Some(email) = email {
+        out.insert("email".into(), json!(email));
+    }
+    if let Some(phone) = phone {
+        out.insert("phone".into(), json!(phone));
+    }
+    if let Some(tax_id) = &c.tax_id {
+        out.insert("tax_id".into(), json!(tax_id));
+    }
+    if let Some(address) = c.matching_address() {
+        let mut a = address.clone();
+        a.id = None;
+        out.insert("address".into(), json!(a));
+    }
+    Value::Object(out)
+}
