@@ -1,5 +1,6 @@
 //! The adapters on real QuickBooks Online and Xero records from `../shared/fixtures/` (read by path, never
 //! copied). Every test skips with a message when that folder is absent.
+#![allow(clippy::panic)] // a test fails by panicking; the no-panic rule is for the library
 
 use std::path::PathBuf;
 
@@ -61,7 +62,8 @@ fn quickbooks_bodies_load_with_and_without_the_query_response_wrapper() {
     let bare_customers = customers["QueryResponse"]["Customer"].clone();
     let wrapped = PlanInput::from_value(&json!({ "accounting": { "quickbooks_online": {
         "customers": customers, "items": items, "accounts": accounts, "currency": "USD" } } }));
-    let bare = PlanInput::from_value(&json!({ "accounting": { "quickbooks_online": { "customers": bare_customers } } }));
+    let bare =
+        PlanInput::from_value(&json!({ "accounting": { "quickbooks_online": { "customers": bare_customers } } }));
     let (Ok(wrapped), Ok(bare)) = (wrapped, bare) else { panic!("fixtures rejected") };
     assert!(!wrapped.accounting.counterparts.is_empty());
     assert_eq!(wrapped.accounting.counterparts.len(), bare.accounting.counterparts.len());
@@ -74,10 +76,12 @@ fn quickbooks_bodies_load_with_and_without_the_query_response_wrapper() {
         }
     }
     // An accounting-only item becomes a create with a ProductServiceRequest payload, price in minor units.
-    let out = plan(json!({ "accounting": { "quickbooks_online": { "items": items, "accounts": accounts, "currency": "USD" } } }));
-    let design = out["pull"]["products"].as_array().and_then(|rows| {
-        rows.iter().find(|r| r["payload"]["name"] == "Design").cloned()
-    });
+    let out = plan(
+        json!({ "accounting": { "quickbooks_online": { "items": items, "accounts": accounts, "currency": "USD" } } }),
+    );
+    let design = out["pull"]["products"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["payload"]["name"] == "Design").cloned());
     let Some(design) = design else { panic!("no create row for the Design item") };
     assert_eq!(design["action"], "create");
     assert_eq!(design["payload"]["price"], json!({ "currency": "USD", "value": 7500 }));
@@ -96,12 +100,16 @@ fn xero_repeated_item_names_yield_multiple_matches() {
     let rows = out["pull"]["products"].as_array().cloned().unwrap_or_default();
     let caught: Vec<&Value> = rows.iter().filter(|r| r["error"]["code"] == "multiple_matches").collect();
     let test_item = caught.iter().find(|r| r["monite_id"] == "p-test");
-    let Some(test_item) = test_item else { panic!("the Monite product named like Xero's 'Test Item's must be in error") };
+    let Some(test_item) = test_item else {
+        panic!("the Monite product named like Xero's 'Test Item's must be in error")
+    };
     assert_eq!(test_item["action"], "none");
     // Six items are named exactly "Test Item" (codes NANGO-TEST-002…005 and two TEST-ITEM-…).
     assert_eq!(test_item["error"]["accounting_ids"].as_array().map(Vec::len), Some(6));
     assert!(
-        caught.iter().any(|r| r["monite_id"].is_null() && r["error"]["monite_ids"].as_array().is_some_and(Vec::is_empty)),
+        caught
+            .iter()
+            .any(|r| r["monite_id"].is_null() && r["error"]["monite_ids"].as_array().is_some_and(Vec::is_empty)),
         "accounting-only repeats ('Auto Generated Item' ×5) are in error too"
     );
     assert!(rows.iter().all(|r| r["error"].is_null() || r["payload"].is_null()), "nothing in error is created");
@@ -168,10 +176,12 @@ fn xero_duplicate_name_rule_is_reported_as_name_collision() {
     assert!(!first_name.is_empty());
     // Two Monite records with an existing contact's name (so the cascade runs) in another country: neither
     // matches, and creating either would be rejected by Xero's unique-name rule.
-    let elsewhere = |id: &str| json!({
-        "id": id, "organization": { "legal_name": first_name.to_uppercase() },
-        "addresses": [{ "id": "ad", "country": "ZZ", "city": "Nowhere", "line1": "1", "postal_code": "0" }]
-    });
+    let elsewhere = |id: &str| {
+        json!({
+            "id": id, "organization": { "legal_name": first_name.to_uppercase() },
+            "addresses": [{ "id": "ad", "country": "ZZ", "city": "Nowhere", "line1": "1", "postal_code": "0" }]
+        })
+    };
     let out = plan(json!({
         "monite": { "counterparts": [elsewhere("m1"), elsewhere("m2")] },
         "accounting": { "xero": { "contacts": contacts } }

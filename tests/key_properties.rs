@@ -224,25 +224,11 @@ fn is_format(c: char) -> bool {
 
 fn check_strict_shape(key: &str) -> Result<(), TestCaseError> {
     for c in key.chars() {
-        prop_assert!(
-            !c.is_control(),
-            "control char {:?} in strict key {:?}",
-            c,
-            key
-        );
+        prop_assert!(!c.is_control(), "control char {:?} in strict key {:?}", c, key);
         prop_assert!(!is_format(c), "format char {:?} in strict key {:?}", c, key);
-        prop_assert!(
-            c == ' ' || !c.is_whitespace(),
-            "white space {:?} in strict key {:?}",
-            c,
-            key
-        );
+        prop_assert!(c == ' ' || !c.is_whitespace(), "white space {:?} in strict key {:?}", c, key);
     }
-    prop_assert!(
-        !key.starts_with(' ') && !key.ends_with(' '),
-        "untrimmed strict key {:?}",
-        key
-    );
+    prop_assert!(!key.starts_with(' ') && !key.ends_with(' '), "untrimmed strict key {:?}", key);
     prop_assert!(!key.contains("  "), "double space in strict key {:?}", key);
     Ok(())
 }
@@ -250,47 +236,23 @@ fn check_strict_shape(key: &str) -> Result<(), TestCaseError> {
 fn check_loose_shape(key: &str) -> Result<(), TestCaseError> {
     check_strict_shape(key)?;
     let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
-    prop_assert!(
-        tokens.windows(2).all(|w| w[0] <= w[1]),
-        "loose tokens not sorted: {:?}",
-        key
-    );
+    prop_assert!(tokens.windows(2).all(|w| w[0] <= w[1]), "loose tokens not sorted: {:?}", key);
     for c in key.chars() {
-        prop_assert!(
-            c == ' ' || c.is_alphanumeric(),
-            "punctuation {:?} in loose key {:?}",
-            c,
-            key
-        );
+        prop_assert!(c == ' ' || c.is_alphanumeric(), "punctuation {:?} in loose key {:?}", c, key);
     }
     Ok(())
 }
 
 fn check_all(raw: &str) -> Result<(), TestCaseError> {
     let strict = strict_key(raw);
-    prop_assert_eq!(
-        strict_key(&strict),
-        strict.clone(),
-        "strict not idempotent on {:?}",
-        raw
-    );
+    prop_assert_eq!(strict_key(&strict), strict.clone(), "strict not idempotent on {:?}", raw);
     check_strict_shape(&strict)?;
 
     let loose = loose_key(raw);
-    prop_assert_eq!(
-        loose_key(&loose),
-        loose.clone(),
-        "loose not idempotent on {:?}",
-        raw
-    );
+    prop_assert_eq!(loose_key(&loose), loose.clone(), "loose not idempotent on {:?}", raw);
     check_loose_shape(&loose)?;
     // The loose key is computed from the strict key, so inputs with the same strict key share it.
-    prop_assert_eq!(
-        loose_key(&strict),
-        loose,
-        "loose(strict(x)) != loose(x) on {:?}",
-        raw
-    );
+    prop_assert_eq!(loose_key(&strict), loose, "loose(strict(x)) != loose(x) on {:?}", raw);
     Ok(())
 }
 

@@ -42,19 +42,11 @@ fn load() -> Result<Vectors, String> {
 }
 
 /// `{:?}` of a string shows invisible characters as `\u{…}` escapes, which is what a reader needs here.
-fn check_key(
-    failures: &mut Vec<String>,
-    index: usize,
-    v: &KeyVector,
-    kind: KeyKind,
-    expected: &str,
-) {
+fn check_key(failures: &mut Vec<String>, index: usize, v: &KeyVector, kind: KeyKind, expected: &str) {
     let got = name_key(&v.input, kind);
     if got != expected {
-        failures.push(format!(
-            "keys[{index}] {kind:?}({:?}): expected {expected:?}, got {got:?}  ({})",
-            v.input, v.note
-        ));
+        failures
+            .push(format!("keys[{index}] {kind:?}({:?}): expected {expected:?}, got {got:?}  ({})", v.input, v.note));
     }
     let again = name_key(&got, kind);
     if again != got {
@@ -78,10 +70,7 @@ fn name_key_vectors() -> Result<(), String> {
         if strict_key(&v.input) != name_key(&v.input, KeyKind::Strict)
             || loose_key(&v.input) != name_key(&v.input, KeyKind::Loose)
         {
-            failures.push(format!(
-                "keys[{i}] name_key disagrees with strict_key/loose_key on {:?}",
-                v.input
-            ));
+            failures.push(format!("keys[{i}] name_key disagrees with strict_key/loose_key on {:?}", v.input));
         }
         // The expectations themselves must be fixed points (the table is internally consistent).
         for (kind, expected) in [(KeyKind::Strict, &v.strict), (KeyKind::Loose, &v.loose)] {
@@ -115,18 +104,10 @@ fn name_key_vectors() -> Result<(), String> {
             ));
         }
         if country_key(&got) != got {
-            failures.push(format!(
-                "countries[{i}] country_key not idempotent on {:?}",
-                c.input
-            ));
+            failures.push(format!("countries[{i}] country_key not idempotent on {:?}", c.input));
         }
     }
 
-    assert!(
-        failures.is_empty(),
-        "{} name-key vector failure(s):\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert!(failures.is_empty(), "{} name-key vector failure(s):\n  {}", failures.len(), failures.join("\n  "));
     Ok(())
 }

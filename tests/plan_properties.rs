@@ -5,7 +5,8 @@ use ledgerbridge::plan_sync_json;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const NAMES: &[&str] = &["Acme Ltd", "ACME Limited", "Beta GmbH", "Béta GmbH", "Gamma Inc.", "Gama Inc", "Delta", "Delta B.V."];
+const NAMES: &[&str] =
+    &["Acme Ltd", "ACME Limited", "Beta GmbH", "Béta GmbH", "Gamma Inc.", "Gama Inc", "Delta", "Delta B.V."];
 const COUNTRIES: &[&str] = &["DE", "FR", "", "de"];
 const CITIES: &[&str] = &["Berlin", "berlin", "Paris", ""];
 
@@ -106,9 +107,15 @@ fn any_json() -> impl Strategy<Value = Value> {
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("monite".to_owned()), Just("accounting".to_owned()), Just("counterparts".to_owned()),
-                    Just("payables".to_owned()), Just("line_items".to_owned()), Just("id".to_owned()),
-                    Just("name".to_owned()), Just("status".to_owned()), "[a-z_]{1,8}".prop_map(String::from)
+                    Just("monite".to_owned()),
+                    Just("accounting".to_owned()),
+                    Just("counterparts".to_owned()),
+                    Just("payables".to_owned()),
+                    Just("line_items".to_owned()),
+                    Just("id".to_owned()),
+                    Just("name".to_owned()),
+                    Just("status".to_owned()),
+                    "[a-z_]{1,8}".prop_map(String::from)
                 ],
                 inner,
                 0..6

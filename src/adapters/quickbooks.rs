@@ -102,7 +102,8 @@ pub fn adapt(raw: &RawQuickBooks) -> Result<Snapshot, InputError> {
     if let Some(body) = &raw.items {
         let (list, path) = records(body, "items", "Item")?;
         let items: Vec<Item> = parse_each(list, &path)?;
-        snapshot.products = items.into_iter().filter(|i| i.active != Some(false)).filter_map(|i| product(i, raw)).collect();
+        snapshot.products =
+            items.into_iter().filter(|i| i.active != Some(false)).filter_map(|i| product(i, raw)).collect();
     }
     if let Some(body) = &raw.accounts {
         let (list, path) = records(body, "accounts", "Account")?;

@@ -11,8 +11,8 @@ use serde::Deserialize;
 use super::{country_code, parse_each, percent_to_basis_points, records, text, Snapshot};
 use crate::error::InputError;
 use crate::model::accounting::{
-    AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, Direction, LedgerAccount,
-    ProductType, RawXero, TaxRate,
+    AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, Direction, LedgerAccount, ProductType,
+    RawXero, TaxRate,
 };
 use crate::model::monite::Address;
 
@@ -147,13 +147,20 @@ fn counterpart(c: Contact) -> AccountingCounterpart {
         (_, Some(true)) => Some(CounterpartKind::Vendor),
         _ => None,
     };
-    AccountingCounterpart { id: c.contact_id, name: c.name, kind, address: billing_address(c.addresses.unwrap_or_default()) }
+    AccountingCounterpart {
+        id: c.contact_id,
+        name: c.name,
+        kind,
+        address: billing_address(c.addresses.unwrap_or_default()),
+    }
 }
 
 /// Xero's billing address is the `POBOX` one; `STREET` is used when `POBOX` is empty.
 fn billing_address(addresses: Vec<RawAddress>) -> Option<Address> {
     let filled = |a: &RawAddress| {
-        [&a.address_line1, &a.address_line2, &a.city, &a.postal_code, &a.country].iter().any(|v| text(v.as_deref()).is_some())
+        [&a.address_line1, &a.address_line2, &a.city, &a.postal_code, &a.country]
+            .iter()
+            .any(|v| text(v.as_deref()).is_some())
     };
     let pick = |kind: &str| addresses.iter().find(|a| a.address_type.as_deref() == Some(kind) && filled(a));
     let chosen = pick("POBOX").or_else(|| pick("STREET"))?;

@@ -49,9 +49,31 @@ pub const LEGAL_FORMS: &[(&str, &str)] = &[
 /// Single tokens the loose key removes: every canonical form and every one-word variant, as they look
 /// once punctuation is gone (`inc.` → `inc`, `g.m.b.h.` → `gmbh`).
 pub const LEGAL_FORM_TOKENS: &[&str] = &[
-    "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "plc",
-    "pty", "gmbh", "ag", "aktiengesellschaft", "kg", "kommanditgesellschaft", "ek", "ev", "sarl", "sas",
-    "sa", "bv", "nv", "vof",
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llc",
+    "llp",
+    "plc",
+    "pty",
+    "gmbh",
+    "ag",
+    "aktiengesellschaft",
+    "kg",
+    "kommanditgesellschaft",
+    "ek",
+    "ev",
+    "sarl",
+    "sas",
+    "sa",
+    "bv",
+    "nv",
+    "vof",
 ];
 
 pub(super) fn is_legal_form_token(token: &str) -> bool {

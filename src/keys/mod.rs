@@ -103,10 +103,7 @@ fn loose_pass(raw: &str) -> String {
             .nfc()
             .collect()
     };
-    let mut tokens: Vec<&str> = stripped
-        .split_whitespace()
-        .filter(|t| !legal_forms::is_legal_form_token(t))
-        .collect();
+    let mut tokens: Vec<&str> = stripped.split_whitespace().filter(|t| !legal_forms::is_legal_form_token(t)).collect();
     tokens.sort_unstable();
     tokens.join(" ")
 }

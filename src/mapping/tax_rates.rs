@@ -40,15 +40,24 @@ impl<'a> TaxRateIndex<'a> {
 
     /// Resolves a line: `explicit` is the first non-empty reference on the line, `value` its tax in basis
     /// points, `direction` the caller's (purchase for bills, sale for receivables, if the policy says so).
-    pub fn resolve(&self, explicit: Option<&str>, value: Option<i64>, direction: Option<Direction>) -> TaxResolution<'a> {
+    pub fn resolve(
+        &self,
+        explicit: Option<&str>,
+        value: Option<i64>,
+        direction: Option<Direction>,
+    ) -> TaxResolution<'a> {
         if let Some(id) = explicit {
             return match self.by_id.get(id) {
                 Some(rate) => TaxResolution::Mapped(rate),
-                None => TaxResolution::NotFound(format!("Tax rate does not exist: no accounting tax rate has id \"{id}\"")),
+                None => {
+                    TaxResolution::NotFound(format!("Tax rate does not exist: no accounting tax rate has id \"{id}\""))
+                }
             };
         }
         let Some(value) = value else {
-            return TaxResolution::NotFound("Tax rate does not exist: the line has neither a tax rate reference nor a tax value".to_owned());
+            return TaxResolution::NotFound(
+                "Tax rate does not exist: the line has neither a tax rate reference nor a tax value".to_owned(),
+            );
         };
         let candidates: &[&TaxRate] = self.by_value.get(&value).map_or(&[], Vec::as_slice);
         match candidates {
@@ -59,7 +68,8 @@ impl<'a> TaxRateIndex<'a> {
             [only] => TaxResolution::Mapped(only),
             several => {
                 if let Some(direction) = direction {
-                    let fitting: Vec<&&TaxRate> = several.iter().filter(|r| r.applies_to() == Some(direction)).collect();
+                    let fitting: Vec<&&TaxRate> =
+                        several.iter().filter(|r| r.applies_to() == Some(direction)).collect();
                     if let [only] = fitting.as_slice() {
                         return TaxResolution::Mapped(only);
                     }

@@ -39,7 +39,11 @@ impl AddressKeys {
         Self {
             country: address.and_then(|a| a.country.as_deref()).map(country_key).unwrap_or_default(),
             city: part(address.map(|a| &a.city)),
-            street: (part(address.map(|a| &a.line1)), part(address.map(|a| &a.line2)), part(address.map(|a| &a.postal_code))),
+            street: (
+                part(address.map(|a| &a.line1)),
+                part(address.map(|a| &a.line2)),
+                part(address.map(|a| &a.postal_code)),
+            ),
         }
     }
 

@@ -38,7 +38,11 @@ impl LedgerDefaults<'_> {
 }
 
 /// Matches products. Rows are sorted by Monite id, then accounting id (rows without a Monite id last).
-pub fn match_products(monite: &[Product], accounting: &[AccountingProduct], ledgers: &LedgerDefaults) -> Vec<ProductResult> {
+pub fn match_products(
+    monite: &[Product],
+    accounting: &[AccountingProduct],
+    ledgers: &LedgerDefaults,
+) -> Vec<ProductResult> {
     let mut groups: FxHashMap<String, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for (i, p) in monite.iter().enumerate() {
         groups.entry(strict_key(&p.name)).or_default().0.push(i);
@@ -72,12 +76,21 @@ pub fn match_products(monite: &[Product], accounting: &[AccountingProduct], ledg
         }
     }
     rows.sort_by(|a, b| {
-        (a.monite_id.is_none(), &a.monite_id, &a.accounting_id).cmp(&(b.monite_id.is_none(), &b.monite_id, &b.accounting_id))
+        (a.monite_id.is_none(), &a.monite_id, &a.accounting_id).cmp(&(
+            b.monite_id.is_none(),
+            &b.monite_id,
+            &b.accounting_id,
+        ))
     });
     rows
 }
 
-fn row(action: ProductAction, monite_id: Option<&str>, accounting_id: Option<&str>, error: Option<ProductError>) -> ProductResult {
+fn row(
+    action: ProductAction,
+    monite_id: Option<&str>,
+    accounting_id: Option<&str>,
+    error: Option<ProductError>,
+) -> ProductResult {
     ProductResult {
         action,
         monite_id: monite_id.map(str::to_owned),

@@ -78,7 +78,10 @@ impl SuggestionIndex {
         scored
             .into_iter()
             .take(MAX_SUGGESTIONS)
-            .map(|(score, id)| Suggestion { accounting_id: id.to_owned(), score: (score * 10_000.0).round() / 10_000.0 })
+            .map(|(score, id)| Suggestion {
+                accounting_id: id.to_owned(),
+                score: (score * 10_000.0).round() / 10_000.0,
+            })
             .collect()
     }
 }

@@ -146,7 +146,9 @@ impl TaxRate {
     /// to one still resolves.
     pub fn is_active(&self) -> bool {
         self.status.as_deref().map(str::trim).is_none_or(|s| {
-            !(s.eq_ignore_ascii_case("archived") || s.eq_ignore_ascii_case("deleted") || s.eq_ignore_ascii_case("inactive"))
+            !(s.eq_ignore_ascii_case("archived")
+                || s.eq_ignore_ascii_case("deleted")
+                || s.eq_ignore_ascii_case("inactive"))
         })
     }
 

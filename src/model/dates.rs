@@ -136,6 +136,10 @@ mod tests {
         assert!(parse("2024-02-30").is_err());
         assert!(parse("yesterday").is_err());
         assert!(parse("2024-06-08T25:00:00Z").is_err());
-        assert!(parse("2024-06-08").unwrap_or(Moment::Date(0)).is_before(Moment::Date(19_883)) == false);
+        let (Ok(day), Ok(connected)) = (parse("2024-06-08"), parse("2024-06-08T19:52:22+00:00")) else {
+            unreachable!("both parse")
+        };
+        assert!(!day.is_before(connected), "the connection's own day does not predate it");
+        assert!(Moment::Date(day.day() - 1).is_before(connected));
     }
 }

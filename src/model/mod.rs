@@ -96,9 +96,9 @@ impl PlanInput {
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let input = Self::from_deserializer(&mut deserializer)?;
-        deserializer.end().map_err(|e| {
-            InputError::new(InputErrorKind::InvalidJson, "", format!("invalid JSON: {e}"))
-        })?;
+        deserializer
+            .end()
+            .map_err(|e| InputError::new(InputErrorKind::InvalidJson, "", format!("invalid JSON: {e}")))?;
         Ok(input)
     }
 
@@ -113,8 +113,7 @@ impl PlanInput {
     where
         D::Error: std::fmt::Display,
     {
-        let mut input: Self =
-            serde_path_to_error::deserialize(deserializer).map_err(serde_error::from_path_error)?;
+        let mut input: Self = serde_path_to_error::deserialize(deserializer).map_err(serde_error::from_path_error)?;
         input.finish()?;
         Ok(input)
     }

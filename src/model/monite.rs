@@ -81,9 +81,10 @@ impl Counterpart {
 
     /// The address used for matching: the one named by `default_billing_address_id`, else the first.
     pub fn matching_address(&self) -> Option<&Address> {
-        let by_default = self.default_billing_address_id.as_deref().and_then(|wanted| {
-            self.addresses.iter().find(|a| a.id.as_deref() == Some(wanted))
-        });
+        let by_default = self
+            .default_billing_address_id
+            .as_deref()
+            .and_then(|wanted| self.addresses.iter().find(|a| a.id.as_deref() == Some(wanted)));
         by_default.or_else(|| self.addresses.first())
     }
 

@@ -109,7 +109,10 @@ mod tests {
 
     #[test]
     fn rewrites_serde_messages_in_caller_terms() {
-        let e = classify("monite.payables[3].line_items[0].quantity", "invalid type: string \"x\", expected f64 at line 1 column 9");
+        let e = classify(
+            "monite.payables[3].line_items[0].quantity",
+            "invalid type: string \"x\", expected f64 at line 1 column 9",
+        );
         assert_eq!(e.to_string(), "monite.payables[3].line_items[0].quantity: expected a number, found a string \"x\"");
         assert_eq!(e.kind, InputErrorKind::InvalidType);
         let e = classify("monite.counterparts[0]", "missing field `id`");

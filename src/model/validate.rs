@@ -42,7 +42,9 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
 /// A present, non-blank date must parse (the push rules compare it with the connection's).
 fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), InputError> {
     match super::de::non_blank(value) {
-        Some(text) => super::dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path(), m)),
+        Some(text) => {
+            super::dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path(), m))
+        }
         None => Ok(()),
     }
 }
@@ -52,7 +54,11 @@ fn unique<'a>(collection: &str, ids: impl Iterator<Item = &'a str>) -> Result<()
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
-            return Err(InputError::new(InputErrorKind::InvalidValue, format!("{collection}[{i}].id"), "id must not be empty"));
+            return Err(InputError::new(
+                InputErrorKind::InvalidValue,
+                format!("{collection}[{i}].id"),
+                "id must not be empty",
+            ));
         }
         if let Some(first) = seen.insert(id, i) {
             return Err(InputError::new(

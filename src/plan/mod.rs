@@ -141,7 +141,8 @@ fn tax_rate_rows(input: &PlanInput, sections: [&Vec<PushResult>; 3]) -> Vec<TaxR
 fn ledger_rows(input: &PlanInput, products: &[output::ProductResult]) -> Vec<LedgerAccountRow> {
     let mut used: FxHashMap<&str, usize> = FxHashMap::default();
     let ledgers = LedgerIndex::new(&input.accounting.ledger_accounts);
-    let defaults = LedgerDefaults { index: &ledgers, default_products: input.monite.settings.default_products_ledger() };
+    let defaults =
+        LedgerDefaults { index: &ledgers, default_products: input.monite.settings.default_products_ledger() };
     let by_id: FxHashMap<&str, &crate::model::accounting::AccountingProduct> =
         input.accounting.products.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut applied: Vec<String> = Vec::new();

@@ -142,7 +142,12 @@ pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str)
     for c in &push.counterparts {
         for issue in &c.errors {
             let object_type = counterpart_types(&c.monite_id);
-            errors.push(SyncError { object_type, object_id: c.monite_id.clone(), code: issue.code, message: issue.message.clone() });
+            errors.push(SyncError {
+                object_type,
+                object_id: c.monite_id.clone(),
+                code: issue.code,
+                message: issue.message.clone(),
+            });
         }
     }
     let sections: [(&'static str, &Vec<PushResult>); 4] = [

@@ -42,7 +42,13 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
     PushResult::decide(&bill.id, issues, || payload(bill, vendor_id, vendor_name, lines))
 }
 
-fn check_line(ctx: &PushContext, i: usize, line: &PayableLine, currency: Option<&str>, issues: &mut Vec<Issue>) -> Value {
+fn check_line(
+    ctx: &PushContext,
+    i: usize,
+    line: &PayableLine,
+    currency: Option<&str>,
+    issues: &mut Vec<Issue>,
+) -> Value {
     let at = |field: &str| format!("line_items[{i}].{field}");
     let ledger = check_ledger(ctx, line.ledger_account_id.as_deref(), &at("ledger_account_id"), issues);
     let explicit = first_reference(&[
@@ -50,7 +56,8 @@ fn check_line(ctx: &PushContext, i: usize, line: &PayableLine, currency: Option<
         (line.tax_rate_ref_id.as_deref(), at("tax_rate_ref_id")),
         (line.tax_rate_ref.as_ref().and_then(|r| r.id.as_deref()), at("tax_rate_ref.id")),
     ]);
-    let inputs = TaxInputs { explicit, value: line.tax, value_path: at("tax"), default_path: at("accounting_tax_rate_id") };
+    let inputs =
+        TaxInputs { explicit, value: line.tax, value_path: at("tax"), default_path: at("accounting_tax_rate_id") };
     let rate = check_tax(ctx, inputs, ctx.policy.direction, issues);
     let mut out = Map::new();
     let description = line.description.as_deref().or(line.name.as_deref()).unwrap_or_default();

@@ -90,7 +90,9 @@ impl BillContext {
     pub fn push_context(&self) -> PushContext<'_> {
         let counterparts = self.counterparts.as_ref().map(|map| {
             map.iter()
-                .map(|(id, state)| (id.as_str(), CounterpartStanding { state: *state, accounting_id: None, name: None }))
+                .map(|(id, state)| {
+                    (id.as_str(), CounterpartStanding { state: *state, accounting_id: None, name: None })
+                })
                 .collect()
         });
         PushContext::new(

@@ -63,7 +63,8 @@ pub fn plan_counterparts<'a>(
         };
         let accounting_id = m.accounting_id.clone();
         let shown = accounting_id.as_deref().and_then(|id| accounting_display.get(id)).map(|n| (*n).to_owned());
-        standing.insert(counterpart.id.as_str(), CounterpartStanding { state, accounting_id, name: shown.or(Some(name)) });
+        standing
+            .insert(counterpart.id.as_str(), CounterpartStanding { state, accounting_id, name: shown.or(Some(name)) });
         pushes.push(CounterpartPush { monite_id: m.monite_id.clone(), action, errors, payload });
     }
     (pushes, standing)

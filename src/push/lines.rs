@@ -77,9 +77,9 @@ pub fn check_tax<'a>(
 
 /// The first non-empty of several optional references, with its path.
 pub fn first_reference<'a>(candidates: &[(Option<&'a str>, String)]) -> Option<(&'a str, String)> {
-    candidates.iter().find_map(|(value, path)| {
-        value.map(str::trim).filter(|s| !s.is_empty()).map(|v| (v, path.clone()))
-    })
+    candidates
+        .iter()
+        .find_map(|(value, path)| value.map(str::trim).filter(|s| !s.is_empty()).map(|v| (v, path.clone())))
 }
 
 /// `counterpart_not_matched` unless the document's counterpart is matched or will be created. Returns the
@@ -125,7 +125,9 @@ pub fn check_connection_date(ctx: &PushContext, date: Option<&str>, path: &str, 
             issues.push(Issue::new(
                 PREDATES_CONNECTION,
                 path,
-                format!("issued {text}, before the accounting connection was established; older documents are never pushed"),
+                format!(
+                    "issued {text}, before the accounting connection was established; older documents are never pushed"
+                ),
             ));
         }
     }

@@ -89,7 +89,13 @@ pub fn credit_note_warnings(note: &Receivable) -> Vec<Issue> {
 
 /// One receivable line. With `issues`, problems are recorded (invoices); without, the line is only shaped
 /// (credit notes, whose lines the rules do not check).
-fn check_line(ctx: &PushContext, i: usize, line: &ReceivableLine, currency: Option<&str>, issues: Option<&mut Vec<Issue>>) -> Value {
+fn check_line(
+    ctx: &PushContext,
+    i: usize,
+    line: &ReceivableLine,
+    currency: Option<&str>,
+    issues: Option<&mut Vec<Issue>>,
+) -> Value {
     let at = |field: &str| format!("line_items[{i}].product.{field}");
     let product = line.product.as_ref();
     let mut scratch = Vec::new();
@@ -98,10 +104,13 @@ fn check_line(ctx: &PushContext, i: usize, line: &ReceivableLine, currency: Opti
         None => &mut scratch,
     };
     let own_ledger = product.and_then(|p| p.ledger_account_id.as_deref()).filter(|s| !s.trim().is_empty());
-    let ledger = check_ledger(ctx, own_ledger.or(ctx.settings.default_products_ledger()), &at("ledger_account_id"), sink);
-    let explicit = first_reference(&[(product.and_then(|p| p.accounting_tax_rate_id.as_deref()), at("accounting_tax_rate_id"))]);
+    let ledger =
+        check_ledger(ctx, own_ledger.or(ctx.settings.default_products_ledger()), &at("ledger_account_id"), sink);
+    let explicit =
+        first_reference(&[(product.and_then(|p| p.accounting_tax_rate_id.as_deref()), at("accounting_tax_rate_id"))]);
     let value = product.and_then(|p| p.vat_rate.as_ref()).and_then(|v| v.value);
-    let inputs = TaxInputs { explicit, value, value_path: at("vat_rate.value"), default_path: at("accounting_tax_rate_id") };
+    let inputs =
+        TaxInputs { explicit, value, value_path: at("vat_rate.value"), default_path: at("accounting_tax_rate_id") };
     let rate = check_tax(ctx, inputs, ctx.policy.direction, sink);
     let unit = product.and_then(|p| p.price.as_ref()).map(|p| to_major(p.value, Some(p.currency.as_str())));
     json!({
