@@ -8,7 +8,6 @@ use serde_json::{json, Map, Value};
 
 use crate::keys::strict_key;
 use crate::mapping::currency::to_minor;
-use crate::mapping::ledger_accounts::LedgerIndex;
 use crate::model::accounting::{AccountingPrice, AccountingProduct};
 use crate::model::monite::Product;
 use crate::plan::output::{ProductAction, ProductError, ProductResult};
@@ -18,20 +17,20 @@ pub const MULTIPLE_MATCHES: &str = "multiple_matches";
 /// `ProductServiceRequest.name` is limited to 100 characters.
 pub const MAX_NAME_CHARS: usize = 100;
 
-/// Where products get their ledger account: the accounting product's own (when it names a known
-/// account), else the entity default.
+/// Where products get their ledger account: the accounting product's own, else the entity default.
 pub struct LedgerDefaults<'a> {
-    pub index: &'a LedgerIndex<'a>,
     pub default_products: Option<&'a str>,
 }
 
 impl LedgerDefaults<'_> {
-    /// The ledger account applied to an accounting product (SPEC §3.4).
+    /// The ledger account applied to an accounting product (SPEC §3.4): the one it refers to, otherwise the
+    /// entity default.
     pub fn for_product(&self, product: &AccountingProduct) -> Option<String> {
         product
             .ledger_account_id
             .as_deref()
-            .filter(|id| self.index.contains(id))
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
             .or(self.default_products)
             .map(str::to_owned)
     }

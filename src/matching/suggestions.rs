@@ -1,8 +1,9 @@
 //! Suggestions for counterparts with no name group (SPEC §3.1 rule 4): loose keys compared by Jaro-Winkler
 //! (≥ 0.90), up to 3, best first. Blocking keeps this near-linear: a record is compared only with accounting
-//! records that share its whole loose key, the first four characters of it, or the first three characters
-//! of one of its tokens; blocks larger than [`MAX_BLOCK`] are skipped as uninformative (a token every
-//! tenth company has, like "services"). A near name that shares none of these is not suggested.
+//! records that share its whole loose key, the first four characters of it, or the first or last three
+//! characters of one of its tokens; blocks larger than [`MAX_BLOCK`] are skipped as uninformative (a token
+//! every tenth company has, like "services"). A near name that shares none of these is not suggested: a
+//! typo then has to touch both ends of every token, which Jaro-Winkler ≥ 0.90 rarely forgives anyway.
 
 use rustc_hash::FxHashMap;
 
@@ -32,6 +33,8 @@ fn block_keys(key: &str) -> Vec<String> {
     out.push(format!("^{}", key.chars().take(4).collect::<String>()));
     for token in key.split(' ') {
         out.push(format!("~{}", token.chars().take(3).collect::<String>()));
+        let tail: Vec<char> = token.chars().rev().take(3).collect();
+        out.push(format!("${}", tail.into_iter().rev().collect::<String>()));
     }
     out.sort_unstable();
     out.dedup();

@@ -125,3 +125,24 @@ impl PlanInput {
 }
 
 pub mod validate;
+
+/// Reads any input type (a single bill, a bill context, a credit note) from JSON text, with the same
+/// path-named errors as [`PlanInput::from_json_str`]; `root` prefixes every path (e.g. `bill`).
+pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| serde_error::from_path_error(e).under(root))?;
+    deserializer.end().map_err(|e| InputError::new(InputErrorKind::InvalidJson, root, format!("invalid JSON: {e}")))?;
+    Ok(value)
+}
+
+/// [`from_json_str`] for any serde deserializer (JS objects through serde-wasm-bindgen, JSON values).
+pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+    root: &str,
+) -> Result<T, InputError>
+where
+    D::Error: std::fmt::Display,
+{
+    serde_path_to_error::deserialize(deserializer).map_err(|e| serde_error::from_path_error(e).under(root))
+}

@@ -6,9 +6,19 @@ use crate::error::{join_path, InputError, InputErrorKind};
 /// Converts a path-tracked serde error into an [`InputError`].
 pub fn from_path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> InputError {
     let raw_path = err.path().to_string();
-    let path = if raw_path == "." { String::new() } else { raw_path };
+    let path = known_prefix(&raw_path);
     let text = err.inner().to_string();
     classify(&path, &text)
+}
+
+/// serde_path_to_error writes `.` for the root and `?` for a segment it could not learn (inside a syntax
+/// error); the path reported is the part before the first unknown segment.
+fn known_prefix(raw: &str) -> String {
+    if raw == "." {
+        return String::new();
+    }
+    let cut = raw.find(".?").or_else(|| raw.starts_with('?').then_some(0)).unwrap_or(raw.len());
+    raw.get(..cut).unwrap_or_default().to_owned()
 }
 
 fn classify(path: &str, text: &str) -> InputError {
@@ -104,7 +114,15 @@ fn found_words(found: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::classify;
+    use super::{classify, known_prefix};
+
+    #[test]
+    fn unknown_segments_are_cut_from_the_path() {
+        assert_eq!(known_prefix("?"), "");
+        assert_eq!(known_prefix("."), "");
+        assert_eq!(known_prefix("monite.payables[0].line_items[0].?"), "monite.payables[0].line_items[0]");
+        assert_eq!(known_prefix("monite.payables[0]"), "monite.payables[0]");
+    }
     use crate::error::InputErrorKind;
 
     #[test]

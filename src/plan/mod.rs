@@ -8,7 +8,6 @@ pub mod summary;
 use rustc_hash::FxHashMap;
 
 use crate::keys::strict_key;
-use crate::mapping::ledger_accounts::LedgerIndex;
 use crate::matching::counterparts::match_with_keys;
 use crate::matching::products::{match_products, LedgerDefaults};
 use crate::model::monite::ReceivableType;
@@ -50,8 +49,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let (counterpart_pushes, standing) =
         plan_counterparts(&monite.counterparts, &counterpart_matches, &accounting_names, &display);
 
-    let ledgers = LedgerIndex::new(&accounting.ledger_accounts);
-    let defaults = LedgerDefaults { index: &ledgers, default_products: monite.settings.default_products_ledger() };
+    let defaults = LedgerDefaults { default_products: monite.settings.default_products_ledger() };
     let products = match_products(&monite.products, &accounting.products, &defaults);
 
     let ctx = PushContext::new(
@@ -140,9 +138,7 @@ fn tax_rate_rows(input: &PlanInput, sections: [&Vec<PushResult>; 3]) -> Vec<TaxR
 /// The ledger accounts, with how many products (matched or to be created) use each one.
 fn ledger_rows(input: &PlanInput, products: &[output::ProductResult]) -> Vec<LedgerAccountRow> {
     let mut used: FxHashMap<&str, usize> = FxHashMap::default();
-    let ledgers = LedgerIndex::new(&input.accounting.ledger_accounts);
-    let defaults =
-        LedgerDefaults { index: &ledgers, default_products: input.monite.settings.default_products_ledger() };
+    let defaults = LedgerDefaults { default_products: input.monite.settings.default_products_ledger() };
     let by_id: FxHashMap<&str, &crate::model::accounting::AccountingProduct> =
         input.accounting.products.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut applied: Vec<String> = Vec::new();

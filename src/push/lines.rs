@@ -34,6 +34,21 @@ pub fn check_ledger(ctx: &PushContext, id: Option<&str>, path: &str, issues: &mu
     }
 }
 
+/// `ledger_account_missing` unless the line has a ledger account; unlike [`check_ledger`] the id is not
+/// looked up (SPEC §4 asks invoices only that "every product has a ledger account or the entity default is
+/// set"; bills must name a known, active one).
+pub fn require_ledger(id: Option<&str>, path: &str, issues: &mut Vec<Issue>) -> Option<String> {
+    let id = id.map(str::trim).filter(|s| !s.is_empty());
+    if id.is_none() {
+        issues.push(Issue::new(
+            LEDGER_ACCOUNT_MISSING,
+            path,
+            "the product has no ledger account and settings.accounting.ledger_account_ids.products is not set",
+        ));
+    }
+    id.map(str::to_owned)
+}
+
 /// A line's tax-rate inputs: the first non-empty explicit reference (with the path of its field) and the
 /// tax value (with its path).
 pub struct TaxInputs<'a> {

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::codes::*;
 use super::context::PushContext;
-use super::lines::{check_connection_date, check_counterpart, check_ledger, check_tax, first_reference, TaxInputs};
+use super::lines::{check_connection_date, check_counterpart, check_tax, first_reference, require_ledger, TaxInputs};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Receivable, ReceivableLine};
 use crate::plan::output::{Issue, PushResult};
@@ -104,8 +104,7 @@ fn check_line(
         None => &mut scratch,
     };
     let own_ledger = product.and_then(|p| p.ledger_account_id.as_deref()).filter(|s| !s.trim().is_empty());
-    let ledger =
-        check_ledger(ctx, own_ledger.or(ctx.settings.default_products_ledger()), &at("ledger_account_id"), sink);
+    let ledger = require_ledger(own_ledger.or(ctx.settings.default_products_ledger()), &at("ledger_account_id"), sink);
     let explicit =
         first_reference(&[(product.and_then(|p| p.accounting_tax_rate_id.as_deref()), at("accounting_tax_rate_id"))]);
     let value = product.and_then(|p| p.vat_rate.as_ref()).and_then(|v| v.value);
