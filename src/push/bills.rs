@@ -6,10 +6,12 @@
 use serde_json::{json, Map, Value};
 
 use super::codes::*;
-use super::context::PushContext;
+use super::context::{BillContext, PushContext};
 use super::lines::{check_connection_date, check_counterpart, check_ledger, check_tax, first_reference, TaxInputs};
+use crate::error::{InputError, InputErrorKind};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Payable, PayableLine};
+use crate::model::{dates, from_json_str};
 use crate::plan::output::{Issue, PushResult};
 
 /// Validates one bill; `eligible` with the `AccountingPayable`-shaped payload, or every reason it is not.
@@ -40,6 +42,33 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
         .map(|(i, line)| check_line(ctx, i, line, bill.currency.as_deref(), &mut issues))
         .collect();
     PushResult::decide(&bill.id, issues, || payload(bill, vendor_id, vendor_name, lines))
+}
+
+/// Reads a bill (`PayableResponseSchema` + `line_items`) and a [`BillContext`] from JSON text and validates
+/// the bill: the entry point of forms (JS `validateBill`). Malformed input is an [`InputError`] whose path
+/// starts with `bill` or `context`.
+pub fn validate_bill_json(bill: &str, context: &str) -> Result<PushResult, InputError> {
+    let bill: Payable = from_json_str(bill, "bill")?;
+    let context: BillContext =
+        if context.trim().is_empty() { BillContext::default() } else { from_json_str(context, "context")? };
+    validate_bill_checked(&bill, &context)
+}
+
+/// [`validate_bill`] for already-read values, after checking their dates (a malformed date is an input error,
+/// not a silent pass).
+pub fn validate_bill_checked(bill: &Payable, context: &BillContext) -> Result<PushResult, InputError> {
+    check_date(bill.issued_at.as_deref(), "bill.issued_at")?;
+    check_date(context.connection.as_ref().and_then(|c| c.created_at.as_deref()), "context.connection.created_at")?;
+    Ok(validate_bill(bill, &context.push_context()))
+}
+
+fn check_date(value: Option<&str>, path: &str) -> Result<(), InputError> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => {
+            dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path, m))
+        }
+        None => Ok(()),
+    }
 }
 
 fn check_line(
