@@ -9,6 +9,9 @@ pub mod matching;
 pub mod model;
 pub mod plan;
 pub mod push;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+pub mod sample;
 
 pub use error::{InputError, InputErrorKind};
 pub use keys::{loose_key, name_key, strict_key, KeyKind};
@@ -17,3 +20,8 @@ pub use model::PlanInput;
 pub use plan::output::SyncPlan;
 pub use plan::{plan_sync, plan_sync_json};
 pub use push::{shape_credit_note, validate_bill};
+
+/// The README's Rust snippets run as doc tests, so they cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
