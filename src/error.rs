@@ -5,6 +5,7 @@ use std::fmt;
 /// What kind of mistake the input holds. The code strings are stable: the WebAssembly layer and the CLI
 /// pass them on to callers, who may branch on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum InputErrorKind {
     /// The text is not JSON at all.

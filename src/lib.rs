@@ -9,9 +9,9 @@ pub mod matching;
 pub mod model;
 pub mod plan;
 pub mod push;
+pub mod sample;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-pub mod sample;
 
 pub use error::{InputError, InputErrorKind};
 pub use keys::{loose_key, name_key, strict_key, KeyKind};

@@ -16,6 +16,7 @@ pub use country::country_code;
 
 /// The accounting records one raw source yields.
 #[derive(Debug, Clone, Default, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Snapshot {
     pub counterparts: Vec<AccountingCounterpart>,
     pub products: Vec<AccountingProduct>,

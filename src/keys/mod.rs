@@ -14,6 +14,7 @@ pub const KEY_VERSION: u32 = 1;
 
 /// Which of the two keys to compute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum KeyKind {
     /// Used for automatic matching.

@@ -3,6 +3,7 @@
 
 pub mod counterparts;
 pub mod products;
+pub mod similarity;
 pub mod suggestions;
 
 pub use counterparts::match_counterparts;

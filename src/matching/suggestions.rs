@@ -1,11 +1,20 @@
 //! Suggestions for counterparts with no name group (SPEC §3.1 rule 4): loose keys compared by Jaro-Winkler
-//! (≥ 0.90), up to 3, best first. Blocking keeps this near-linear: a record is compared only with accounting
-//! records that share its whole loose key, the first four characters of it, or the first or last three
-//! characters of one of its tokens; blocks larger than [`MAX_BLOCK`] are skipped as uninformative (a token
-//! every tenth company has, like "services"). A near name that shares none of these is not suggested: a
-//! typo then has to touch both ends of every token, which Jaro-Winkler ≥ 0.90 rarely forgives anyway.
+//! (≥ 0.90), up to 3, best first.
+//!
+//! Blocking keeps this near-linear: a record is compared only with accounting records that share a block
+//! with it. Blocks are: the whole loose key; each token's first three and last three characters; for a
+//! one-token key, also its first four characters and its sorted letters; for longer keys, each pair of
+//! tokens by their first three characters, by their last three, and by their sorted letters.
+//!
+//! A one-letter substitution, insertion or deletion in a token of six or more letters leaves one of its
+//! ends intact, and a transposition leaves its sorted letters intact, so a name with two or more tokens
+//! shares a pair block with its typo'd twin; pair blocks stay small even when single tokens are common
+//! words ("handel", "services"). Blocks larger than [`MAX_BLOCK`] records are skipped as uninformative
+//! (single-token blocks of a longer key above [`MAX_TOKEN_BLOCK`]); a near name that shares no block of
+//! usable size is not suggested.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 
 use crate::keys::loose_key;
 use crate::model::accounting::AccountingCounterpart;
@@ -15,40 +24,91 @@ use crate::plan::output::Suggestion;
 pub const MIN_SCORE: f64 = 0.90;
 /// How many suggestions at most.
 pub const MAX_SUGGESTIONS: usize = 3;
-/// Blocks with more records than this are ignored.
+/// Blocks with more records than this are ignored (except the whole-key block, which is always used).
 pub const MAX_BLOCK: usize = 64;
+/// In a key of several tokens, a block of one token is used only up to this size: pair blocks do the
+/// selective work, single tokens catch what pairs miss in small pools (a typo in a five-letter token).
+pub const MAX_TOKEN_BLOCK: usize = 16;
+/// Pairs are formed among at most this many tokens (names longer than that are rare and still have the
+/// single-token blocks).
+const MAX_PAIR_TOKENS: usize = 6;
+
+/// A block key, hashed: collisions only add candidates, which Jaro-Winkler then filters.
+type Block = u64;
+
+fn block(kind: u8, parts: &[&str]) -> Block {
+    let mut h = FxHasher::default();
+    kind.hash(&mut h);
+    parts.hash(&mut h);
+    h.finish()
+}
+
+fn head(token: &str) -> &str {
+    token.char_indices().nth(3).map_or(token, |(at, _)| &token[..at])
+}
+
+fn tail(token: &str) -> &str {
+    let count = token.chars().count();
+    token.char_indices().nth(count.saturating_sub(3)).map_or(token, |(at, _)| &token[at..])
+}
+
+/// The blocks of a loose key; the first is the whole-key block. A name of one token is blocked by its
+/// first four characters and by the first and last three; a longer name by pairs of tokens (first three
+/// with first three, last three with last three), which are far more selective than single tokens.
+fn blocks_of(key: &str) -> Vec<Block> {
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![block(0, &[key])];
+    let tokens: Vec<&str> = key.split(' ').collect();
+    if let [only] = tokens.as_slice() {
+        out.push(block(1, &[head_n(only, 4)]));
+        out.push(block(6, &[&letters(only)]));
+    }
+    for t in &tokens {
+        out.push(block(2, &[head(t)]));
+        out.push(block(3, &[tail(t)]));
+    }
+    let paired = &tokens[..tokens.len().min(MAX_PAIR_TOKENS)];
+    let sorted: Vec<String> = paired.iter().map(|t| letters(t)).collect();
+    for (i, (a, sa)) in paired.iter().zip(&sorted).enumerate() {
+        for (b, sb) in paired.iter().zip(&sorted).skip(i + 1) {
+            out.push(block(4, &[head(a), head(b)]));
+            out.push(block(5, &[tail(a), tail(b)]));
+            out.push(block(7, &[sa, sb]));
+        }
+    }
+    out[1..].sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The token's letters in sorted order: unchanged by a transposition, which can alter both ends of a
+/// short token at once ("reizen" / "rezien").
+fn letters(token: &str) -> String {
+    let mut chars: Vec<char> = token.chars().collect();
+    chars.sort_unstable();
+    chars.into_iter().collect()
+}
+
+fn head_n(key: &str, n: usize) -> &str {
+    key.char_indices().nth(n).map_or(key, |(at, _)| &key[..at])
+}
 
 /// Loose keys of the accounting pool and the blocks over them.
 pub struct SuggestionIndex {
     keys: Vec<String>,
-    blocks: FxHashMap<String, Vec<usize>>,
-}
-
-fn block_keys(key: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(4);
-    if key.is_empty() {
-        return out;
-    }
-    out.push(format!("={key}"));
-    out.push(format!("^{}", key.chars().take(4).collect::<String>()));
-    for token in key.split(' ') {
-        out.push(format!("~{}", token.chars().take(3).collect::<String>()));
-        let tail: Vec<char> = token.chars().rev().take(3).collect();
-        out.push(format!("${}", tail.into_iter().rev().collect::<String>()));
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
+    blocks: FxHashMap<Block, Vec<u32>>,
 }
 
 impl SuggestionIndex {
     /// Computes the loose key of every accounting record and blocks them.
     pub fn build(accounting: &[AccountingCounterpart]) -> Self {
         let keys: Vec<String> = accounting.iter().map(|a| loose_key(&a.name)).collect();
-        let mut blocks: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut blocks: FxHashMap<Block, Vec<u32>> = FxHashMap::default();
         for (j, key) in keys.iter().enumerate() {
-            for block in block_keys(key) {
-                blocks.entry(block).or_default().push(j);
+            for b in blocks_of(key) {
+                blocks.entry(b).or_default().push(j as u32);
             }
         }
         Self { keys, blocks }
@@ -58,13 +118,19 @@ impl SuggestionIndex {
     /// (ties broken by id, so the order never depends on input order).
     pub fn suggest(&self, name: &str, accounting: &[AccountingCounterpart]) -> Vec<Suggestion> {
         let key = loose_key(name);
-        let mut candidates: Vec<usize> = Vec::new();
-        for block in block_keys(&key) {
-            match self.blocks.get(&block) {
-                Some(members) if members.len() <= MAX_BLOCK || block.starts_with('=') => {
-                    candidates.extend_from_slice(members)
-                }
-                _ => {}
+        let mut candidates: Vec<u32> = Vec::new();
+        let single_token = !key.contains(' ');
+        for (n, b) in blocks_of(&key).into_iter().enumerate() {
+            let Some(members) = self.blocks.get(&b) else { continue };
+            let cap = if n == 0 {
+                usize::MAX
+            } else if single_token {
+                MAX_BLOCK
+            } else {
+                MAX_TOKEN_BLOCK
+            };
+            if members.len() <= cap {
+                candidates.extend_from_slice(members);
             }
         }
         candidates.sort_unstable();
@@ -72,9 +138,9 @@ impl SuggestionIndex {
         let mut scored: Vec<(f64, &str)> = candidates
             .into_iter()
             .filter_map(|j| {
-                let other = self.keys.get(j)?;
-                let score = strsim::jaro_winkler(&key, other);
-                (score >= MIN_SCORE).then(|| (score, accounting.get(j).map_or("", |a| a.id.as_str())))
+                let other = self.keys.get(j as usize)?;
+                let score = super::similarity::jaro_winkler(&key, other);
+                (score >= MIN_SCORE).then(|| (score, accounting.get(j as usize).map_or("", |a| a.id.as_str())))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

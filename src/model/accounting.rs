@@ -8,6 +8,7 @@ use super::monite::{Address, Price};
 
 /// A customer or a vendor; both form one pool for matching.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AccountingCounterpart {
     pub id: String,
     pub name: String,
@@ -19,6 +20,7 @@ pub struct AccountingCounterpart {
 
 /// Which list of the accounting system the record comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CounterpartKind {
     Customer,
@@ -27,9 +29,11 @@ pub enum CounterpartKind {
 
 /// A product or service item.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AccountingProduct {
     pub id: String,
     pub name: String,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | Price | null"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<AccountingPrice>,
     /// ISO 4217 code for a `price` given as a plain number.
@@ -45,6 +49,7 @@ pub struct AccountingProduct {
 
 /// `ProductServiceTypeEnum`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ProductType {
     Product,
@@ -95,6 +100,7 @@ impl<'de> Deserialize<'de> for AccountingPrice {
 
 /// `AccountingTaxRateResponse`, plus an optional `direction` (which documents a rate applies to).
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TaxRate {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +118,7 @@ pub struct TaxRate {
 
 /// Purchase (bills) or sale (invoices, credit notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Purchase,
@@ -120,6 +127,7 @@ pub enum Direction {
 
 /// `LedgerAccountResponse`.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LedgerAccount {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,15 +179,21 @@ impl TaxRate {
 
 /// Raw QuickBooks Online bodies (SPEC §5), each with or without the `QueryResponse` wrapper.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct RawQuickBooks {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customers: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendors: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_rates: Option<serde_json::Value>,
     /// The company's currency, for item prices (QuickBooks items carry none).
@@ -189,13 +203,18 @@ pub struct RawQuickBooks {
 
 /// Raw Xero bodies (`{ "Contacts": […] }` and so on).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct RawXero {
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<serde_json::Value>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_rates: Option<serde_json::Value>,
     /// The organisation's base currency, for item prices.
@@ -205,6 +224,7 @@ pub struct RawXero {
 
 /// The `accounting` block of the input.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AccountingInput {
     #[serde(default, deserialize_with = "null_as_default")]
     pub counterparts: Vec<AccountingCounterpart>,

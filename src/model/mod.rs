@@ -16,6 +16,7 @@ use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivabl
 
 /// Everything `planSync` takes. Every collection is optional (absent = empty).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlanInput {
     #[serde(default)]
     pub monite: MoniteInput,
@@ -27,6 +28,7 @@ pub struct PlanInput {
 
 /// The `monite` block: the platform's own records, in the API's shapes.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct MoniteInput {
     #[serde(default, deserialize_with = "null_as_default")]
     pub counterparts: Vec<Counterpart>,
@@ -46,6 +48,7 @@ pub struct MoniteInput {
 
 /// The caller's policy. Defaults follow the product guide.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Policy {
     /// Bill statuses that are pushed; default `["issued", "canceled"]` (the guide's set).
     #[serde(default)]

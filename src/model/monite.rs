@@ -7,6 +7,7 @@ use super::de::null_as_default;
 
 /// `CounterpartResponse` (organization or individual) plus its `addresses`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Counterpart {
     pub id: String,
     #[serde(default)]
@@ -25,6 +26,7 @@ pub struct Counterpart {
 
 /// `CounterpartOrganizationResponse`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Organization {
     pub legal_name: String,
     #[serde(default)]
@@ -39,6 +41,7 @@ pub struct Organization {
 
 /// `CounterpartIndividualResponse`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Individual {
     pub first_name: String,
     pub last_name: String,
@@ -54,6 +57,7 @@ pub struct Individual {
 
 /// `CounterpartAddressResponseWithCounterpartID`; every part optional (a missing part compares as "").
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Address {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -100,6 +104,7 @@ impl Counterpart {
 
 /// `ProductServiceResponse`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Product {
     pub id: String,
     pub name: String,
@@ -109,6 +114,7 @@ pub struct Product {
 
 /// `{ "id": … }`, as in `tax_rate_ref`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Ref {
     #[serde(default)]
     pub id: Option<String>,
@@ -116,6 +122,7 @@ pub struct Ref {
 
 /// `PayableResponseSchema` plus its `line_items`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Payable {
     pub id: String,
     pub status: String,
@@ -146,6 +153,7 @@ pub struct Payable {
 /// `LineItemResponse` of a payable, with the tax-rate reference also accepted as `tax_rate_ref_id` or
 /// `tax_rate_ref.id` (SPEC §3.3).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PayableLine {
     #[serde(default)]
     pub id: Option<String>,
@@ -176,6 +184,7 @@ pub struct PayableLine {
 
 /// `InvoiceResponsePayload` / `CreditNoteResponsePayload` (quotes are read and ignored).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Receivable {
     pub id: String,
     pub r#type: ReceivableType,
@@ -212,6 +221,7 @@ pub struct Receivable {
 
 /// The receivable's `type`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReceivableType {
     #[default]
@@ -222,6 +232,7 @@ pub enum ReceivableType {
 
 /// `ResponseItem`: a receivable's line.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ReceivableLine {
     #[serde(default)]
     pub quantity: Option<f64>,
@@ -235,6 +246,7 @@ pub struct ReceivableLine {
 
 /// `LineItemProduct`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LineProduct {
     #[serde(default)]
     pub id: Option<String>,
@@ -254,6 +266,7 @@ pub struct LineProduct {
 
 /// `Price2`: minor units and a currency.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Price {
     pub currency: String,
     pub value: i64,
@@ -261,6 +274,7 @@ pub struct Price {
 
 /// `LineItemProductVatRate2` (only the rate is read).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct VatRate {
     #[serde(default)]
     pub value: Option<i64>,
@@ -268,6 +282,7 @@ pub struct VatRate {
 
 /// `PaymentRecordResponse`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PaymentRecord {
     pub id: String,
     #[serde(default)]
@@ -284,6 +299,7 @@ pub struct PaymentRecord {
 
 /// `PaymentRecordObjectResponse`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PaymentObject {
     #[serde(default)]
     pub id: Option<String>,
@@ -293,6 +309,7 @@ pub struct PaymentObject {
 
 /// `SettingsResponse`; only `accounting` is read.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Settings {
     #[serde(default)]
     pub accounting: Option<AccountingSettings>,
@@ -300,6 +317,7 @@ pub struct Settings {
 
 /// `AccountingSettings`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AccountingSettings {
     #[serde(default)]
     pub ledger_account_ids: Option<DefaultLedgerAccounts>,
@@ -309,6 +327,7 @@ pub struct AccountingSettings {
 
 /// `DefaultLedgerAccountIDs`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DefaultLedgerAccounts {
     #[serde(default)]
     pub payments: Option<String>,
@@ -318,6 +337,7 @@ pub struct DefaultLedgerAccounts {
 
 /// `DefaultAccountingTaxIDs`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DefaultTaxIds {
     #[serde(default)]
     pub deductions: Option<String>,
@@ -325,6 +345,7 @@ pub struct DefaultTaxIds {
 
 /// `AccountingConnectionResponse`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Connection {
     #[serde(default)]
     pub id: Option<String>,

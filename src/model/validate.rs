@@ -27,11 +27,16 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
     if let Some(connection) = &m.connection {
         date(&connection.created_at, || "monite.connection.created_at".to_owned())?;
     }
-    for (i, c) in m.counterparts.iter().enumerate() {
+    named_counterparts(&m.counterparts, "monite.counterparts")
+}
+
+/// Every Monite counterpart must be an organization or an individual (it has no name otherwise).
+pub fn named_counterparts(list: &[super::monite::Counterpart], collection: &str) -> Result<(), InputError> {
+    for (i, c) in list.iter().enumerate() {
         if c.organization.is_none() && c.individual.is_none() {
             return Err(InputError::new(
                 InputErrorKind::MissingField,
-                format!("monite.counterparts[{i}]"),
+                format!("{collection}[{i}]"),
                 "expected an `organization` or an `individual`",
             ));
         }
@@ -50,7 +55,7 @@ fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), Inp
 }
 
 /// Fails on the first id seen twice (or an empty id), naming both positions.
-fn unique<'a>(collection: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), InputError> {
+pub fn unique<'a>(collection: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), InputError> {
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 /// One problem with a record: a stable `code`, the `path` of the field inside the record, and a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Issue {
     pub code: &'static str,
     pub path: String,
@@ -20,6 +21,7 @@ impl Issue {
 
 /// Outcome of matching one Monite counterpart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchStatus {
     Matched,
@@ -29,6 +31,7 @@ pub enum MatchStatus {
 
 /// The field that left exactly one candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum DecidedBy {
     Name,
@@ -39,6 +42,7 @@ pub enum DecidedBy {
 
 /// A possible match offered for an unmatched counterpart; never applied automatically.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Suggestion {
     pub accounting_id: String,
     /// Jaro-Winkler similarity of the loose keys, 0.9–1.0, rounded to 4 decimals.
@@ -47,6 +51,7 @@ pub struct Suggestion {
 
 /// `pull.counterparts[]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct CounterpartMatch {
     pub monite_id: String,
     pub status: MatchStatus,
@@ -61,6 +66,7 @@ pub struct CounterpartMatch {
 
 /// What happens to a product group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ProductAction {
     Match,
@@ -70,6 +76,7 @@ pub enum ProductAction {
 
 /// The `multiple_matches` error of a product name group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ProductError {
     pub code: &'static str,
     pub monite_ids: Vec<String>,
@@ -78,17 +85,20 @@ pub struct ProductError {
 
 /// `pull.products[]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ProductResult {
     pub action: ProductAction,
     pub monite_id: Option<String>,
     pub accounting_id: Option<String>,
     pub error: Option<ProductError>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<Value>,
 }
 
 /// `pull.tax_rates[]`: the accounting tax rates available for mapping.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TaxRateRow {
     pub accounting_id: String,
     pub name: Option<String>,
@@ -102,6 +112,7 @@ pub struct TaxRateRow {
 
 /// `pull.ledger_accounts[]`: accounts pulled to be applied to products.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct LedgerAccountRow {
     pub accounting_id: String,
     pub name: Option<String>,
@@ -115,6 +126,7 @@ pub struct LedgerAccountRow {
 
 /// `push.counterparts[]` action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CounterpartAction {
     None,
@@ -124,16 +136,19 @@ pub enum CounterpartAction {
 
 /// `push.counterparts[]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct CounterpartPush {
     pub monite_id: String,
     pub action: CounterpartAction,
     pub errors: Vec<Issue>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<Value>,
 }
 
 /// `push.bills[]`, `push.invoices[]`, `push.credit_notes[]`, `push.payment_records[]`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PushResult {
     pub monite_id: String,
     pub eligible: bool,
@@ -141,6 +156,7 @@ pub struct PushResult {
     /// Notes that do not block the push (a credit note's invoice is not cancelled automatically).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Issue>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<Value>,
 }
@@ -161,6 +177,7 @@ impl PushResult {
 
 /// `pull`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Pull {
     pub counterparts: Vec<CounterpartMatch>,
     pub products: Vec<ProductResult>,
@@ -170,6 +187,7 @@ pub struct Pull {
 
 /// `push`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Push {
     pub counterparts: Vec<CounterpartPush>,
     pub bills: Vec<PushResult>,
@@ -180,6 +198,7 @@ pub struct Push {
 
 /// `errors[]`: sync_object-style errors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SyncError {
     pub object_type: &'static str,
     pub object_id: String,
@@ -189,6 +208,7 @@ pub struct SyncError {
 
 /// The whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SyncPlan {
     pub pull: Pull,
     pub push: Push,

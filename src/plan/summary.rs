@@ -7,6 +7,7 @@ use crate::push::codes::{NOT_A_RECEIVABLE_PAYMENT, PREDATES_CONNECTION, STATUS_N
 
 /// Counts of the pull side.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PullSummary {
     pub counterparts: CounterpartCounts,
     pub products: ProductCounts,
@@ -16,6 +17,7 @@ pub struct PullSummary {
 
 /// `matched` / `unmatched` / `ambiguous`, and of the ambiguous ones, how many are duplicate matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct CounterpartCounts {
     pub total: usize,
     pub matched: usize,
@@ -27,6 +29,7 @@ pub struct CounterpartCounts {
 
 /// Product rows by action, and rows caught in a `multiple_matches` group.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ProductCounts {
     pub total: usize,
     pub r#match: usize,
@@ -37,6 +40,7 @@ pub struct ProductCounts {
 
 /// Counterpart push actions.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct CounterpartPushCounts {
     pub total: usize,
     pub none: usize,
@@ -46,6 +50,7 @@ pub struct CounterpartPushCounts {
 
 /// Eligible / not eligible.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct EligibilityCounts {
     pub total: usize,
     pub eligible: usize,
@@ -54,6 +59,7 @@ pub struct EligibilityCounts {
 
 /// Counts of the push side.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PushSummary {
     pub counterparts: CounterpartPushCounts,
     pub bills: EligibilityCounts,
@@ -64,6 +70,7 @@ pub struct PushSummary {
 
 /// `summary`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Summary {
     pub pull: PullSummary,
     pub push: PushSummary,

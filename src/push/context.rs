@@ -14,6 +14,7 @@ use crate::model::Policy;
 
 /// Where a Monite counterpart stands after matching (`none`/`matched`, `create`, `blocked`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CounterpartState {
     /// Matched to an accounting record (push action `none`).
@@ -68,6 +69,7 @@ impl<'a> PushContext<'a> {
 
 /// The context a form passes to `validate_bill` (JS `validateBill(bill, context)`): every field optional.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct BillContext {
     #[serde(default, deserialize_with = "null_as_default")]
     pub ledger_accounts: Vec<LedgerAccount>,
@@ -81,6 +83,7 @@ pub struct BillContext {
     pub connection: Option<Connection>,
     /// Monite counterpart id → `"matched"` (or `"none"`), `"create"` or `"blocked"`; when absent, the
     /// counterpart is not checked.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, CounterpartState> | null"))]
     #[serde(default)]
     pub counterparts: Option<FxHashMap<String, CounterpartState>>,
 }
