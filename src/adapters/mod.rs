@@ -5,12 +5,14 @@ mod country;
 pub mod quickbooks;
 pub mod xero;
 
+use std::collections::BTreeMap;
+
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::error::{InputError, InputErrorKind};
 use crate::model::accounting::{AccountingCounterpart, AccountingInput, AccountingProduct, LedgerAccount, TaxRate};
-use crate::model::serde_error::from_path_error;
+use crate::model::from_json_str;
 
 pub use country::country_code;
 
@@ -45,38 +47,32 @@ fn append(accounting: &mut AccountingInput, snapshot: Snapshot) {
     accounting.ledger_accounts.extend(snapshot.ledger_accounts);
 }
 
-/// Finds the list of `entity` records in a raw body: `{"QueryResponse": {"Customer": […]}}`,
-/// `{"Customer": […]}`, or a bare array. Returns the list and its path inside `field`.
-fn records<'v>(body: &'v Value, field: &str, entity: &str) -> Result<(&'v [Value], String), InputError> {
-    if let Value::Array(list) = body {
-        return Ok((list, field.to_owned()));
+/// Reads the `entity` records of a raw body: `{"QueryResponse": {"Customer": […]}}`, `{"Customer": […]}`,
+/// or a bare array. `field` is the body's path, used to name the path of a bad record.
+fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> Result<Vec<T>, InputError> {
+    let text = body.get();
+    if text.trim_start().starts_with('[') {
+        return from_json_str(text, field);
     }
-    let Value::Object(map) = body else {
-        return Err(InputError::new(
+    let map: BTreeMap<String, Box<RawValue>> = from_json_str(text, field).map_err(|_| {
+        InputError::new(
             InputErrorKind::InvalidType,
             field,
             format!("expected an API response body or an array of {entity} records"),
-        ));
-    };
+        )
+    })?;
     let (container, prefix) = match map.get("QueryResponse") {
-        Some(inner) => (inner, format!("{field}.QueryResponse")),
-        None => (body, field.to_owned()),
+        Some(inner) => {
+            let path = format!("{field}.QueryResponse");
+            (from_json_str::<BTreeMap<String, Box<RawValue>>>(inner.get(), &path)?, path)
+        }
+        None => (map, field.to_owned()),
     };
     match container.get(entity) {
-        None | Some(Value::Null) => Ok((&[], prefix)),
-        Some(Value::Array(list)) => Ok((list, format!("{prefix}.{entity}"))),
-        Some(_) => Err(InputError::new(InputErrorKind::InvalidType, format!("{prefix}.{entity}"), "expected an array")),
+        None => Ok(Vec::new()),
+        Some(list) if list.get().trim() == "null" => Ok(Vec::new()),
+        Some(list) => from_json_str(list.get(), &format!("{prefix}.{entity}")),
     }
-}
-
-/// Deserializes every record of a list into `T`, naming the record's path on failure.
-fn parse_each<T: DeserializeOwned>(list: &[Value], path: &str) -> Result<Vec<T>, InputError> {
-    list.iter()
-        .enumerate()
-        .map(|(i, value)| {
-            serde_path_to_error::deserialize(value).map_err(|e| from_path_error(e).under(&format!("{path}[{i}]")))
-        })
-        .collect()
 }
 
 /// Converts a rate in percent (`15.0`, `8.25`) to basis points (`1500`, `825`).

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::{country_code, parse_each, percent_to_basis_points, records, text, Snapshot};
+use super::{country_code, percent_to_basis_points, records, text, Snapshot};
 use crate::error::InputError;
 use crate::model::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, LedgerAccount, ProductType,
@@ -100,32 +100,28 @@ pub fn adapt(raw: &RawQuickBooks) -> Result<Snapshot, InputError> {
         snapshot.counterparts.extend(parties(body, "vendors", "Vendor", CounterpartKind::Vendor)?);
     }
     if let Some(body) = &raw.items {
-        let (list, path) = records(body, "items", "Item")?;
-        let items: Vec<Item> = parse_each(list, &path)?;
+        let items: Vec<Item> = records(body, "items", "Item")?;
         snapshot.products =
             items.into_iter().filter(|i| i.active != Some(false)).filter_map(|i| product(i, raw)).collect();
     }
     if let Some(body) = &raw.accounts {
-        let (list, path) = records(body, "accounts", "Account")?;
-        let accounts: Vec<Account> = parse_each(list, &path)?;
+        let accounts: Vec<Account> = records(body, "accounts", "Account")?;
         snapshot.ledger_accounts = accounts.into_iter().map(ledger_account).collect();
     }
     if let Some(body) = &raw.tax_rates {
-        let (list, path) = records(body, "tax_rates", "TaxRate")?;
-        let rates: Vec<RawTaxRate> = parse_each(list, &path)?;
+        let rates: Vec<RawTaxRate> = records(body, "tax_rates", "TaxRate")?;
         snapshot.tax_rates = rates.into_iter().map(tax_rate).collect();
     }
     Ok(snapshot)
 }
 
 fn parties(
-    body: &serde_json::Value,
+    body: &serde_json::value::RawValue,
     field: &str,
     entity: &str,
     kind: CounterpartKind,
 ) -> Result<Vec<AccountingCounterpart>, InputError> {
-    let (list, path) = records(body, field, entity)?;
-    let parsed: Vec<Party> = parse_each(list, &path)?;
+    let parsed: Vec<Party> = records(body, field, entity)?;
     Ok(parsed
         .into_iter()
         .filter(|p| p.active != Some(false))

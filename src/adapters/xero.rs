@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use super::{country_code, parse_each, percent_to_basis_points, records, text, Snapshot};
+use super::{country_code, percent_to_basis_points, records, text, Snapshot};
 use crate::error::InputError;
 use crate::model::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, Direction, LedgerAccount, ProductType,
@@ -110,8 +110,7 @@ pub fn adapt(raw: &RawXero) -> Result<Snapshot, InputError> {
     let mut snapshot = Snapshot::default();
     let mut account_ids_by_code: FxHashMap<String, String> = FxHashMap::default();
     if let Some(body) = &raw.accounts {
-        let (list, path) = records(body, "accounts", "Accounts")?;
-        let accounts: Vec<Account> = parse_each(list, &path)?;
+        let accounts: Vec<Account> = records(body, "accounts", "Accounts")?;
         for a in &accounts {
             if let Some(code) = text(a.code.as_deref()) {
                 account_ids_by_code.insert(code, a.account_id.clone());
@@ -120,8 +119,7 @@ pub fn adapt(raw: &RawXero) -> Result<Snapshot, InputError> {
         snapshot.ledger_accounts = accounts.into_iter().map(ledger_account).collect();
     }
     if let Some(body) = &raw.contacts {
-        let (list, path) = records(body, "contacts", "Contacts")?;
-        let contacts: Vec<Contact> = parse_each(list, &path)?;
+        let contacts: Vec<Contact> = records(body, "contacts", "Contacts")?;
         snapshot.counterparts = contacts
             .into_iter()
             .filter(|c| c.contact_status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ACTIVE")))
@@ -129,13 +127,11 @@ pub fn adapt(raw: &RawXero) -> Result<Snapshot, InputError> {
             .collect();
     }
     if let Some(body) = &raw.items {
-        let (list, path) = records(body, "items", "Items")?;
-        let items: Vec<Item> = parse_each(list, &path)?;
+        let items: Vec<Item> = records(body, "items", "Items")?;
         snapshot.products = items.into_iter().map(|i| product(i, raw, &account_ids_by_code)).collect();
     }
     if let Some(body) = &raw.tax_rates {
-        let (list, path) = records(body, "tax_rates", "TaxRates")?;
-        let rates: Vec<RawTaxRate> = parse_each(list, &path)?;
+        let rates: Vec<RawTaxRate> = records(body, "tax_rates", "TaxRates")?;
         snapshot.tax_rates = rates.into_iter().map(tax_rate).collect();
     }
     Ok(snapshot)

@@ -4,13 +4,13 @@
 //! group, and neither a match nor a creation; no accounting record → nothing.
 
 use rustc_hash::FxHashMap;
-use serde_json::{json, Map, Value};
 
 use crate::keys::strict_key;
 use crate::mapping::currency::to_minor;
 use crate::model::accounting::{AccountingPrice, AccountingProduct};
-use crate::model::monite::Product;
+use crate::model::monite::{Price, Product};
 use crate::plan::output::{ProductAction, ProductError, ProductResult};
+use crate::push::payloads::ProductPayload;
 
 /// The `sync_object` error code for a product name group with more than one record on a side.
 pub const MULTIPLE_MATCHES: &str = "multiple_matches";
@@ -101,27 +101,22 @@ fn row(
 
 /// The `ProductServiceRequest` that would create the accounting product in Monite: name cut to 100
 /// characters, price in minor units (when its currency is known), type, ledger account.
-pub fn create_payload(product: &AccountingProduct, ledgers: &LedgerDefaults) -> Value {
-    let mut payload = Map::new();
-    payload.insert("name".into(), Value::String(product.name.trim().chars().take(MAX_NAME_CHARS).collect()));
+pub fn create_payload(product: &AccountingProduct, ledgers: &LedgerDefaults) -> ProductPayload {
     let price = match &product.price {
-        Some(AccountingPrice::Minor(p)) => Some(json!({ "currency": p.currency.to_ascii_uppercase(), "value": p.value })),
-        Some(AccountingPrice::Major(major)) => product.currency.as_deref().map(|currency| {
-            json!({ "currency": currency.trim().to_ascii_uppercase(), "value": to_minor(*major, currency).max(0) })
+        Some(AccountingPrice::Minor(p)) => {
+            Some(Price { currency: p.currency.trim().to_ascii_uppercase(), value: p.value })
+        }
+        Some(AccountingPrice::Major(major)) => product.currency.as_deref().map(|currency| Price {
+            currency: currency.trim().to_ascii_uppercase(),
+            value: to_minor(*major, currency).max(0),
         }),
         None => None,
     };
-    if let Some(price) = price {
-        payload.insert("price".into(), price);
+    ProductPayload {
+        name: product.name.trim().chars().take(MAX_NAME_CHARS).collect(),
+        price,
+        r#type: product.r#type,
+        ledger_account_id: ledgers.for_product(product),
+        description: product.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned),
     }
-    if let Some(t) = product.r#type {
-        payload.insert("type".into(), json!(t));
-    }
-    if let Some(ledger) = ledgers.for_product(product) {
-        payload.insert("ledger_account_id".into(), Value::String(ledger));
-    }
-    if let Some(description) = product.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        payload.insert("description".into(), Value::String(description.to_owned()));
-    }
-    Value::Object(payload)
 }

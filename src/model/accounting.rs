@@ -2,6 +2,7 @@
 //! already in one neutral shape. Raw QBO / Xero bodies are read by `crate::adapters` into the same shape.
 
 use serde::{de, Deserialize, Deserializer};
+use serde_json::value::RawValue;
 
 use super::de::null_as_default;
 use super::monite::{Address, Price};
@@ -183,19 +184,19 @@ impl TaxRate {
 pub struct RawQuickBooks {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers: Option<serde_json::Value>,
+    pub customers: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vendors: Option<serde_json::Value>,
+    pub vendors: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub items: Option<serde_json::Value>,
+    pub items: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<serde_json::Value>,
+    pub accounts: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_rates: Option<serde_json::Value>,
+    pub tax_rates: Option<Box<RawValue>>,
     /// The company's currency, for item prices (QuickBooks items carry none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -207,16 +208,16 @@ pub struct RawQuickBooks {
 pub struct RawXero {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contacts: Option<serde_json::Value>,
+    pub contacts: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub items: Option<serde_json::Value>,
+    pub items: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<serde_json::Value>,
+    pub accounts: Option<Box<RawValue>>,
     #[cfg_attr(target_arch = "wasm32", tsify(type = "unknown"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_rates: Option<serde_json::Value>,
+    pub tax_rates: Option<Box<RawValue>>,
     /// The organisation's base currency, for item prices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,

@@ -4,12 +4,13 @@
 pub mod accounting;
 pub mod dates;
 pub mod de;
+pub mod locate;
 pub mod monite;
 pub mod serde_error;
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
-use crate::error::{InputError, InputErrorKind};
+use crate::error::InputError;
 use accounting::{AccountingInput, Direction};
 use de::null_as_default;
 use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings};
@@ -97,28 +98,14 @@ fn status_in(status: &str, custom: Option<&[String]>, default: &[&str]) -> bool 
 impl PlanInput {
     /// Reads the input from JSON text.
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let input = Self::from_deserializer(&mut deserializer)?;
-        deserializer
-            .end()
-            .map_err(|e| InputError::new(InputErrorKind::InvalidJson, "", format!("invalid JSON: {e}")))?;
-        Ok(input)
-    }
-
-    /// Reads the input from a parsed JSON value.
-    pub fn from_value(value: &serde_json::Value) -> Result<Self, InputError> {
-        Self::from_deserializer(value)
-    }
-
-    /// Reads the input from any serde deserializer (the WebAssembly layer passes JS objects this way),
-    /// then checks what serde cannot: unique ids, named counterparts, and the raw accounting bodies.
-    pub fn from_deserializer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, InputError>
-    where
-        D::Error: std::fmt::Display,
-    {
-        let mut input: Self = serde_path_to_error::deserialize(deserializer).map_err(serde_error::from_path_error)?;
+        let mut input: Self = from_json_str(text, "")?;
         input.finish()?;
         Ok(input)
+    }
+
+    /// Reads the input from a parsed JSON value (through its text, so errors name paths the same way).
+    pub fn from_value(value: &serde_json::Value) -> Result<Self, InputError> {
+        Self::from_json_str(&value.to_string())
     }
 
     fn finish(&mut self) -> Result<(), InputError> {
@@ -129,23 +116,8 @@ impl PlanInput {
 
 pub mod validate;
 
-/// Reads any input type (a single bill, a bill context, a credit note) from JSON text, with the same
-/// path-named errors as [`PlanInput::from_json_str`]; `root` prefixes every path (e.g. `bill`).
+/// Reads any input type (the plan input, a single bill, a bill context, a credit note) from JSON text.
+/// Errors name the JSON path of the bad value, prefixed by `root` (e.g. `bill`).
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value: T =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| serde_error::from_path_error(e).under(root))?;
-    deserializer.end().map_err(|e| InputError::new(InputErrorKind::InvalidJson, root, format!("invalid JSON: {e}")))?;
-    Ok(value)
-}
-
-/// [`from_json_str`] for any serde deserializer (JS objects through serde-wasm-bindgen, JSON values).
-pub fn from_deserializer<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    deserializer: D,
-    root: &str,
-) -> Result<T, InputError>
-where
-    D::Error: std::fmt::Display,
-{
-    serde_path_to_error::deserialize(deserializer).map_err(|e| serde_error::from_path_error(e).under(root))
+    serde_json::from_str(text).map_err(|e| serde_error::from_json_error(text, &e).under(root))
 }

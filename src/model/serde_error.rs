@@ -1,24 +1,12 @@
-//! Turns serde's messages ("invalid type: string \"x\", expected f64 at line 1 column 9") into the
+//! Turns serde_json's messages ("invalid type: string \"x\", expected f64 at line 1 column 9") into the
 //! project's typed, path-named errors ("…quantity: expected a number, found a string \"x\"").
 
 use crate::error::{join_path, InputError, InputErrorKind};
 
-/// Converts a path-tracked serde error into an [`InputError`].
-pub fn from_path_error<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> InputError {
-    let raw_path = err.path().to_string();
-    let path = known_prefix(&raw_path);
-    let text = err.inner().to_string();
-    classify(&path, &text)
-}
-
-/// serde_path_to_error writes `.` for the root and `?` for a segment it could not learn (inside a syntax
-/// error); the path reported is the part before the first unknown segment.
-fn known_prefix(raw: &str) -> String {
-    if raw == "." {
-        return String::new();
-    }
-    let cut = raw.find(".?").or_else(|| raw.starts_with('?').then_some(0)).unwrap_or(raw.len());
-    raw.get(..cut).unwrap_or_default().to_owned()
+/// Converts a serde_json error on `text` into an [`InputError`] naming the JSON path where it stopped.
+pub fn from_json_error(text: &str, err: &serde_json::Error) -> InputError {
+    let path = if err.line() == 0 { String::new() } else { super::locate::path_at(text, err.line(), err.column()) };
+    classify(&path, &err.to_string())
 }
 
 fn classify(path: &str, text: &str) -> InputError {
@@ -114,15 +102,7 @@ fn found_words(found: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{classify, known_prefix};
-
-    #[test]
-    fn unknown_segments_are_cut_from_the_path() {
-        assert_eq!(known_prefix("?"), "");
-        assert_eq!(known_prefix("."), "");
-        assert_eq!(known_prefix("monite.payables[0].line_items[0].?"), "monite.payables[0].line_items[0]");
-        assert_eq!(known_prefix("monite.payables[0]"), "monite.payables[0]");
-    }
+    use super::classify;
     use crate::error::InputErrorKind;
 
     #[test]

@@ -109,11 +109,9 @@ fn tax_rate_rows(input: &PlanInput, sections: [&Vec<PushResult>; 3]) -> Vec<TaxR
     let mut used: FxHashMap<String, usize> = FxHashMap::default();
     for results in sections {
         for r in results {
-            let lines = r.payload.as_ref().and_then(|p| p.get("lines")).and_then(|l| l.as_array());
-            for line in lines.into_iter().flatten() {
-                if let Some(id) = line.pointer("/tax_rate_ref/id").and_then(|v| v.as_str()) {
-                    *used.entry(id.to_owned()).or_default() += 1;
-                }
+            let lines = r.payload.as_ref().map(|p| p.lines()).unwrap_or_default();
+            for id in lines.iter().filter_map(|line| line.tax_rate_ref.id.as_deref()) {
+                *used.entry(id.to_owned()).or_default() += 1;
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The `SyncPlan` output types (SPEC §8). Field names are part of the contract: snake_case, never renamed.
 
+use crate::push::payloads::{CounterpartPayload, Payload, ProductPayload};
 use serde::Serialize;
-use serde_json::Value;
 
 /// One problem with a record: a stable `code`, the `path` of the field inside the record, and a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -91,9 +91,8 @@ pub struct ProductResult {
     pub monite_id: Option<String>,
     pub accounting_id: Option<String>,
     pub error: Option<ProductError>,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Value>,
+    pub payload: Option<ProductPayload>,
 }
 
 /// `pull.tax_rates[]`: the accounting tax rates available for mapping.
@@ -141,9 +140,8 @@ pub struct CounterpartPush {
     pub monite_id: String,
     pub action: CounterpartAction,
     pub errors: Vec<Issue>,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Value>,
+    pub payload: Option<CounterpartPayload>,
 }
 
 /// `push.bills[]`, `push.invoices[]`, `push.credit_notes[]`, `push.payment_records[]`.
@@ -156,14 +154,13 @@ pub struct PushResult {
     /// Notes that do not block the push (a credit note's invoice is not cancelled automatically).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Issue>,
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown>"))]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payload: Option<Value>,
+    pub payload: Option<Payload>,
 }
 
 impl PushResult {
     /// Eligible exactly when there are no errors; the payload is kept only then.
-    pub fn decide(monite_id: &str, errors: Vec<Issue>, payload: impl FnOnce() -> Value) -> Self {
+    pub fn decide(monite_id: &str, errors: Vec<Issue>, payload: impl FnOnce() -> Payload) -> Self {
         let eligible = errors.is_empty();
         Self {
             monite_id: monite_id.to_owned(),

@@ -3,11 +3,10 @@
 //! accounting rate, and a counterpart that is matched or will be created. The same check runs before a
 //! bill is issued, so forms call [`validate_bill`] on every edit.
 
-use serde_json::{json, Map, Value};
-
 use super::codes::*;
 use super::context::{BillContext, PushContext};
 use super::lines::{check_connection_date, check_counterpart, check_ledger, check_tax, first_reference, TaxInputs};
+use super::payloads::{BillPayload, LinePayload, Payload, RefPayload, VendorRef};
 use crate::error::{InputError, InputErrorKind};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Payable, PayableLine};
@@ -35,7 +34,7 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
     if bill.line_items.is_empty() {
         issues.push(Issue::new(LINE_ITEMS_MISSING, "line_items", "the bill has no line items"));
     }
-    let lines: Vec<Value> = bill
+    let lines: Vec<LinePayload> = bill
         .line_items
         .iter()
         .enumerate()
@@ -77,45 +76,41 @@ fn check_line(
     line: &PayableLine,
     currency: Option<&str>,
     issues: &mut Vec<Issue>,
-) -> Value {
+) -> LinePayload {
     let at = |field: &str| format!("line_items[{i}].{field}");
-    let ledger = check_ledger(ctx, line.ledger_account_id.as_deref(), &at("ledger_account_id"), issues);
+    let ledger = check_ledger(ctx, line.ledger_account_id.as_deref(), &at, "ledger_account_id", issues);
     let explicit = first_reference(&[
-        (line.accounting_tax_rate_id.as_deref(), at("accounting_tax_rate_id")),
-        (line.tax_rate_ref_id.as_deref(), at("tax_rate_ref_id")),
-        (line.tax_rate_ref.as_ref().and_then(|r| r.id.as_deref()), at("tax_rate_ref.id")),
+        (line.accounting_tax_rate_id.as_deref(), "accounting_tax_rate_id"),
+        (line.tax_rate_ref_id.as_deref(), "tax_rate_ref_id"),
+        (line.tax_rate_ref.as_ref().and_then(|r| r.id.as_deref()), "tax_rate_ref.id"),
     ]);
-    let inputs =
-        TaxInputs { explicit, value: line.tax, value_path: at("tax"), default_path: at("accounting_tax_rate_id") };
-    let rate = check_tax(ctx, inputs, ctx.policy.direction, issues);
-    let mut out = Map::new();
-    let description = line.description.as_deref().or(line.name.as_deref()).unwrap_or_default();
-    out.insert("description".into(), json!(description));
-    out.insert("quantity".into(), json!(line.quantity.unwrap_or(1.0)));
-    if let Some(unit) = line.unit_price {
-        out.insert("unit_amount".into(), json!(to_major(unit, currency)));
+    let inputs = TaxInputs { explicit, value: line.tax, value_field: "tax", default_field: "accounting_tax_rate_id" };
+    let rate = check_tax(ctx, inputs, ctx.policy.direction, &at, issues);
+    LinePayload {
+        description: line.description.clone().or_else(|| line.name.clone()),
+        quantity: Some(line.quantity.unwrap_or(1.0)),
+        unit_amount: line.unit_price.map(|unit| to_major(unit, currency)),
+        ledger_account_id: ledger,
+        tax_rate_ref: RefPayload { id: rate.map(|r| r.id.clone()) },
     }
-    out.insert("ledger_account_id".into(), json!(ledger));
-    out.insert("tax_rate_ref".into(), json!({ "id": rate.map(|r| r.id.clone()) }));
-    Value::Object(out)
 }
 
 /// `AccountingPayable` without an `id` (the accounting system assigns it); amounts in major units.
-fn payload(bill: &Payable, vendor_id: Option<String>, vendor_name: Option<String>, lines: Vec<Value>) -> Value {
+fn payload(bill: &Payable, vendor_id: Option<String>, vendor_name: Option<String>, lines: Vec<LinePayload>) -> Payload {
     let currency = bill.currency.as_deref();
     let amount = |v: Option<i64>| v.map(|minor| to_major(minor, currency));
-    json!({
-        "invoice_number": bill.document_id,
-        "currency": bill.currency,
-        "posted_date": bill.issued_at,
-        "due_date": bill.due_date,
-        "memo": bill.description,
-        "status": bill.status,
-        "subtotal": amount(bill.subtotal),
-        "tax_amount": amount(bill.tax_amount),
-        "total_amount": amount(bill.total_amount),
-        "amount_due": amount(bill.amount_due),
-        "vendor_ref": { "id": vendor_id, "name": vendor_name },
-        "lines": lines,
+    Payload::Bill(BillPayload {
+        invoice_number: bill.document_id.clone(),
+        currency: bill.currency.clone(),
+        posted_date: bill.issued_at.clone(),
+        due_date: bill.due_date.clone(),
+        memo: bill.description.clone(),
+        status: bill.status.clone(),
+        subtotal: amount(bill.subtotal),
+        tax_amount: amount(bill.tax_amount),
+        total_amount: amount(bill.total_amount),
+        amount_due: amount(bill.amount_due),
+        vendor_ref: VendorRef { id: vendor_id, name: vendor_name },
+        lines,
     })
 }

@@ -4,12 +4,12 @@
 //! with another Monite counterpart created in the same sync (only the first, by id, is created).
 
 use rustc_hash::FxHashMap;
-use serde_json::{json, Map, Value};
 
 use super::codes::NAME_COLLISION;
 use super::context::{CounterpartStanding, CounterpartState};
+use super::payloads::CounterpartPayload;
 use crate::keys::strict_key;
-use crate::model::monite::Counterpart;
+use crate::model::monite::{Address, Counterpart};
 use crate::plan::output::{CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
 
 /// Push decisions for every counterpart, sorted by id, and each one's standing for the documents.
@@ -71,31 +71,21 @@ pub fn plan_counterparts<'a>(
 }
 
 /// The record that would be created in the accounting system.
-fn create_payload(c: &Counterpart, name: &str) -> Value {
+fn create_payload(c: &Counterpart, name: &str) -> CounterpartPayload {
     let (is_customer, is_vendor) = c.roles();
-    let mut out = Map::new();
-    out.insert("name".into(), json!(name.trim()));
-    out.insert("kind".into(), json!(if is_vendor && !is_customer { "vendor" } else { "customer" }));
-    out.insert("is_customer".into(), json!(is_customer));
-    out.insert("is_vendor".into(), json!(is_vendor));
     let (email, phone) = match (&c.organization, &c.individual) {
         (Some(o), _) => (o.email.clone(), o.phone.clone()),
         (None, Some(i)) => (i.email.clone(), i.phone.clone()),
         (None, None) => (None, None),
     };
-    if let Some(email) = email {
-        out.insert("email".into(), json!(email));
+    CounterpartPayload {
+        name: name.trim().to_owned(),
+        kind: if is_vendor && !is_customer { "vendor" } else { "customer" },
+        is_customer,
+        is_vendor,
+        email,
+        phone,
+        tax_id: c.tax_id.clone(),
+        address: c.matching_address().map(|a| Address { id: None, ..a.clone() }),
     }
-    if let Some(phone) = phone {
-        out.insert("phone".into(), json!(phone));
-    }
-    if let Some(tax_id) = &c.tax_id {
-        out.insert("tax_id".into(), json!(tax_id));
-    }
-    if let Some(address) = c.matching_address() {
-        let mut a = address.clone();
-        a.id = None;
-        out.insert("address".into(), json!(a));
-    }
-    Value::Object(out)
 }

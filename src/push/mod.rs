@@ -4,6 +4,7 @@ pub mod bills;
 pub mod context;
 pub mod counterparts;
 pub mod lines;
+pub mod payloads;
 pub mod payment_records;
 pub mod receivables;
 

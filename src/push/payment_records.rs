@@ -1,10 +1,9 @@
 //! Payment records (SPEC §4): only those of receivables are pushed, and only once the entity has set
 //! `settings.accounting.ledger_account_ids.payments`.
 
-use serde_json::json;
-
 use super::codes::*;
 use super::context::PushContext;
+use super::payloads::{Payload, PaymentPayload};
 use crate::mapping::currency::to_major;
 use crate::model::monite::PaymentRecord;
 use crate::plan::output::{Issue, PushResult};
@@ -33,13 +32,13 @@ pub fn validate_payment_record(record: &PaymentRecord, ctx: &PushContext) -> Pus
         ));
     }
     PushResult::decide(&record.id, issues, || {
-        json!({
-            "invoice_id": record.object.as_ref().and_then(|o| o.id.clone()),
-            "amount": record.amount.map(|a| to_major(a, record.currency.as_deref())),
-            "currency": record.currency,
-            "paid_at": record.paid_at,
-            "payment_method": record.payment_method,
-            "ledger_account_id": ledger,
+        Payload::Payment(PaymentPayload {
+            invoice_id: record.object.as_ref().and_then(|o| o.id.clone()),
+            amount: record.amount.map(|a| to_major(a, record.currency.as_deref())),
+            currency: record.currency.clone(),
+            paid_at: record.paid_at.clone(),
+            payment_method: record.payment_method.clone(),
+            ledger_account_id: ledger.map(str::to_owned),
         })
     })
 }

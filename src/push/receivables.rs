@@ -3,11 +3,10 @@
 //! mapped, deductions only with a deductions tax id. Credit notes: only `issued` ones, issued after the
 //! connection, pushed without a document number and without a link to their invoice.
 
-use serde_json::{json, Value};
-
 use super::codes::*;
 use super::context::PushContext;
 use super::lines::{check_connection_date, check_counterpart, check_tax, first_reference, require_ledger, TaxInputs};
+use super::payloads::{CustomerRef, LinePayload, Payload, ReceivablePayload, RefPayload};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Receivable, ReceivableLine};
 use crate::plan::output::{Issue, PushResult};
@@ -31,13 +30,13 @@ pub fn validate_invoice(invoice: &Receivable, ctx: &PushContext) -> PushResult {
             "the invoice has a deduction but settings.accounting.tax_ids.deductions is not set",
         ));
     }
-    let lines: Vec<Value> = invoice
+    let lines: Vec<LinePayload> = invoice
         .line_items
         .iter()
         .enumerate()
         .map(|(i, line)| check_line(ctx, i, line, invoice.currency.as_deref(), Some(&mut issues)))
         .collect();
-    PushResult::decide(&invoice.id, issues, || payload(invoice, customer, lines, true))
+    PushResult::decide(&invoice.id, issues, || Payload::Receivable(payload(invoice, customer, lines, true)))
 }
 
 /// Decides whether a credit note is pushed, and shapes it.
@@ -52,20 +51,25 @@ pub fn validate_credit_note(note: &Receivable, ctx: &PushContext) -> PushResult 
     }
     check_connection_date(ctx, note.issue_date.as_deref(), "issue_date", &mut issues);
     let customer = check_counterpart(ctx, note.counterpart_id.as_deref(), &mut issues);
-    let mut result = PushResult::decide(&note.id, issues, || shape_credit_note_with(note, ctx, customer));
+    let mut result =
+        PushResult::decide(&note.id, issues, || Payload::Receivable(shape_credit_note_with(note, ctx, customer)));
     result.warnings = credit_note_warnings(note);
     result
 }
 
 /// The payload a credit note is pushed as: `AccountingReceivable`-shaped, with no document number and no
 /// link to its invoice (no `document_id`, `based_on`, `based_on_document_id`, `invoice_number`).
-pub fn shape_credit_note(note: &Receivable, ctx: &PushContext) -> Value {
+pub fn shape_credit_note(note: &Receivable, ctx: &PushContext) -> ReceivablePayload {
     let customer = (None, note.counterpart_name.clone());
     shape_credit_note_with(note, ctx, customer)
 }
 
-fn shape_credit_note_with(note: &Receivable, ctx: &PushContext, customer: (Option<String>, Option<String>)) -> Value {
-    let lines: Vec<Value> = note
+fn shape_credit_note_with(
+    note: &Receivable,
+    ctx: &PushContext,
+    customer: (Option<String>, Option<String>),
+) -> ReceivablePayload {
+    let lines: Vec<LinePayload> = note
         .line_items
         .iter()
         .enumerate()
@@ -95,7 +99,7 @@ fn check_line(
     line: &ReceivableLine,
     currency: Option<&str>,
     issues: Option<&mut Vec<Issue>>,
-) -> Value {
+) -> LinePayload {
     let at = |field: &str| format!("line_items[{i}].product.{field}");
     let product = line.product.as_ref();
     let mut scratch = Vec::new();
@@ -104,38 +108,40 @@ fn check_line(
         None => &mut scratch,
     };
     let own_ledger = product.and_then(|p| p.ledger_account_id.as_deref()).filter(|s| !s.trim().is_empty());
-    let ledger = require_ledger(own_ledger.or(ctx.settings.default_products_ledger()), &at("ledger_account_id"), sink);
+    let ledger = require_ledger(own_ledger.or(ctx.settings.default_products_ledger()), &at, "ledger_account_id", sink);
     let explicit =
-        first_reference(&[(product.and_then(|p| p.accounting_tax_rate_id.as_deref()), at("accounting_tax_rate_id"))]);
+        first_reference(&[(product.and_then(|p| p.accounting_tax_rate_id.as_deref()), "accounting_tax_rate_id")]);
     let value = product.and_then(|p| p.vat_rate.as_ref()).and_then(|v| v.value);
-    let inputs =
-        TaxInputs { explicit, value, value_path: at("vat_rate.value"), default_path: at("accounting_tax_rate_id") };
-    let rate = check_tax(ctx, inputs, ctx.policy.direction, sink);
+    let inputs = TaxInputs { explicit, value, value_field: "vat_rate.value", default_field: "accounting_tax_rate_id" };
+    let rate = check_tax(ctx, inputs, ctx.policy.direction, &at, sink);
     let unit = product.and_then(|p| p.price.as_ref()).map(|p| to_major(p.value, Some(p.currency.as_str())));
-    json!({
-        "description": product.and_then(|p| p.name.clone()),
-        "quantity": line.quantity,
-        "unit_amount": unit.or_else(|| line.total_before_vat.map(|t| to_major(t, currency))),
-        "ledger_account_id": ledger,
-        "tax_rate_ref": { "id": rate.map(|r| r.id.clone()) },
-    })
+    LinePayload {
+        description: product.and_then(|p| p.name.clone()),
+        quantity: line.quantity,
+        unit_amount: unit.or_else(|| line.total_before_vat.map(|t| to_major(t, currency))),
+        ledger_account_id: ledger,
+        tax_rate_ref: RefPayload { id: rate.map(|r| r.id.clone()) },
+    }
 }
 
 /// `AccountingReceivable` without an `id`; `with_number` false for credit notes.
-fn payload(r: &Receivable, customer: (Option<String>, Option<String>), lines: Vec<Value>, with_number: bool) -> Value {
+fn payload(
+    r: &Receivable,
+    customer: (Option<String>, Option<String>),
+    lines: Vec<LinePayload>,
+    with_number: bool,
+) -> ReceivablePayload {
     let (customer_id, customer_name) = customer;
-    let mut out = json!({
-        "currency": r.currency,
-        "customer_ref": { "id": customer_id, "company_name": customer_name.or_else(|| r.counterpart_name.clone()) },
-        "posted_date": r.issue_date,
-        "due_date": r.due_date,
-        "memo": r.memo,
-        "lines": lines,
-    });
-    if with_number {
-        if let Some(map) = out.as_object_mut() {
-            map.insert("invoice_number".into(), json!(r.document_id));
-        }
+    ReceivablePayload {
+        invoice_number: if with_number { r.document_id.clone() } else { None },
+        currency: r.currency.clone(),
+        customer_ref: CustomerRef {
+            id: customer_id,
+            company_name: customer_name.or_else(|| r.counterpart_name.clone()),
+        },
+        posted_date: r.issue_date.clone(),
+        due_date: r.due_date.clone(),
+        memo: r.memo.clone(),
+        lines,
     }
-    out
 }

@@ -1,0 +1,37 @@
+/**
+ * Node entry (ESM and CommonJS): the WebAssembly module is loaded synchronously at import, so every
+ * function works at once; `init()` exists for symmetry with the browser and resolves immediately.
+ *
+ * ```ts
+ * import { planSync } from 'ledgerbridge';
+ * const plan = planSync(input);
+ * ```
+ * @module
+ */
+import glue from '../glue/node/ledgerbridge.js';
+import { createApi, ready, type Glue } from './api.js';
+
+export * from './errors.js';
+export type * from './api.js';
+
+const api = createApi(ready(glue as unknown as Glue));
+
+/** Resolves at once in Node (the module is ready at import); idempotent. */
+export async function init(): Promise<void> {}
+/** Always true in Node. */
+export function isInitialized(): boolean {
+  return true;
+}
+
+export const {
+  planSync,
+  planSyncJson,
+  validateBill,
+  shapeCreditNote,
+  matchCounterparts,
+  matchProducts,
+  nameKey,
+  fromQuickBooks,
+  fromXero,
+  version,
+} = api;
