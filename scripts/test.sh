@@ -1,33 +1,42 @@
 #!/usr/bin/env bash
-# Runs every test of the project. Installs what is missing (the wasm32 target), skips what is there.
-# Order: format check, lints, the WebAssembly build of the core, then the test suites — last, so the run
-# ends on the test runner's summary line.
+# Runs every test of the project, installing what is missing first (scripts/setup.sh --browser).
+# Order: format and lints, the package build (with its size budget), the Rust suites natively, the rule
+# tables under WebAssembly in Node and in headless Chromium, the TypeScript types check, and last the
+# Node suites against the built package (API, CLI, packaging, browser), so the run ends on node's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
+start=$(date +%s)
 step() { printf '\n==> %s\n' "$*"; }
 
-if ! command -v cargo >/dev/null 2>&1; then
-  echo "cargo not found: install Rust with rustup (https://rustup.rs) first" >&2
-  exit 1
-fi
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  step "installing the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
-rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+bash scripts/setup.sh --browser
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (warnings denied; unwrap/expect/panic denied outside tests)"
 cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --lib --tests --locked --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo build --target wasm32-unknown-unknown --release (the core compiles to WebAssembly)"
-cargo build --lib --target wasm32-unknown-unknown --release --locked
+step "build the npm package (wasm32 release, wasm-bindgen, wasm-opt, tsc; size budget)"
+node scripts/build.mjs
 
-step "cargo test (unit, rule tables, properties, fixtures; benches are run by scripts/bench.sh)"
+step "build the sample generator and the native plan tool (used by the JS tests and the benchmark)"
+cargo build --release --locked --example generate --example plan
+
+step "cargo test (unit, rule tables, properties, fixtures, sample oracle; benches: scripts/bench.sh)"
 cargo test --locked --lib --tests --examples
-step "cargo test --doc"
+step "cargo test --doc (including the README's Rust snippets)"
 cargo test --locked --doc
+
+step "rule tables under WebAssembly: Node"
+cargo test --locked --target wasm32-unknown-unknown --test wasm_rules
+step "rule tables under WebAssembly: headless Chromium"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=180 \
+  cargo test --locked --target wasm32-unknown-unknown --test wasm_rules
+
+step "TypeScript: the types test (tsc --noEmit, with @ts-expect-error cases)"
+node_modules/.bin/tsc -p pkg/test/types/tsconfig.json
+
+step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium)"
+echo "(set-up and Rust stages took $(( $(date +%s) - start )) s)"
+node --test --test-concurrency=1 pkg/test/*.test.mjs

@@ -1,0 +1,103 @@
+// The package in a real browser: the demo page (served by scripts/serve.mjs on 127.0.0.1) loads the
+// browser entry, plans the bundled sample and renders it; its counts must equal planSync's in Node.
+// Also: calling before init() throws NotInitializedError; init() is idempotent. Debian's chromium driven
+// by playwright-core (never a downloaded browser). Screenshots go to artifacts/.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { planSync } from 'ledgerbridge';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const generator = join(root, 'target/release/examples/generate');
+const skip = !existsSync(executablePath)
+  ? `no browser at ${executablePath} (scripts/setup.sh --browser installs it)`
+  : !existsSync(generator)
+    ? 'the sample generator is not built (cargo build --release --example generate)'
+    : false;
+
+let server;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(join(root, 'www/data'), { recursive: true });
+  if (!existsSync(join(root, 'www/data/sample.json'))) {
+    writeFileSync(join(root, 'www/data/sample.json'), execFileSync(generator, ['--demo']));
+  }
+  server = await startServer({ port: 0 });
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the demo page plans the bundled sample in the browser, with the same counts as Node', { skip }, async () => {
+  const page = await browser.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', await page.textContent('#status'));
+  assert.deepEqual(failures, []);
+
+  const sample = JSON.parse(readFileSync(join(root, 'www/data/sample.json'), 'utf8'));
+  const expected = planSync(sample);
+  const inBrowser = await page.evaluate(() => window.__plan);
+  assert.deepEqual(inBrowser, expected, 'the browser computes the same plan as Node');
+
+  const shown = await page.$$eval('[data-count] b', (els) => els.map((e) => Number(e.textContent)));
+  const c = expected.summary.pull.counterparts;
+  assert.deepEqual(shown.slice(0, 3), [c.matched, c.unmatched, c.ambiguous]);
+  const rows = await page.$$eval('#counterparts tbody tr', (trs) => trs.map((tr) => tr.dataset.status));
+  assert.equal(rows.length, expected.pull.counterparts.length);
+  assert.equal(rows.filter((s) => s === 'ambiguous').length, c.ambiguous);
+
+  mkdirSync(join(root, 'artifacts'), { recursive: true });
+  await page.screenshot({ path: join(root, 'artifacts/demo.png'), fullPage: false });
+  await page.close();
+});
+
+test('calling before init() throws NotInitializedError; init() is idempotent', { skip }, async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}data/sample.json`);
+  const outcome = await page.evaluate(async () => {
+    const lb = await import('/pkg/esm/browser.js');
+    let early;
+    try {
+      lb.nameKey('x');
+    } catch (e) {
+      early = { name: e.name, code: e.code, isError: e instanceof Error, isClass: e instanceof lb.NotInitializedError, message: e.message };
+    }
+    await Promise.all([lb.init(), lb.init()]);
+    await lb.init();
+    let input;
+    try {
+      lb.planSync({ monite: { payables: [{ id: 'b', status: 'issued', line_items: [{ quantity: 'x' }] }] } });
+    } catch (e) {
+      input = { name: e.name, code: e.code, path: e.path, isClass: e instanceof lb.InputError };
+    }
+    return { early, ready: lb.isInitialized(), key: lb.nameKey('ACME Limited'), input };
+  });
+  assert.deepEqual(outcome.early && { name: outcome.early.name, code: outcome.early.code, isError: outcome.early.isError, isClass: outcome.early.isClass }, {
+    name: 'NotInitializedError',
+    code: 'not_initialized',
+    isError: true,
+    isClass: true,
+  });
+  assert.match(outcome.early.message, /await init\(\)/);
+  assert.equal(outcome.ready, true);
+  assert.equal(outcome.key, 'acme ltd');
+  assert.deepEqual(outcome.input, { name: 'InputError', code: 'invalid_type', path: 'monite.payables[0].line_items[0].quantity', isClass: true });
+  await page.close();
+});
