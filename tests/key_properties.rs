@@ -1,5 +1,6 @@
 //! Property tests of the name keys (SPEC §2): idempotence, the shape of the strict key, sorted loose
 //! tokens, and country codes, on arbitrary Unicode and on strings biased toward tricky characters.
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 
 use ledgerbridge::keys::{country_key, loose_key, strict_key, LEGAL_FORMS};
 use proptest::prelude::*;

@@ -1,5 +1,6 @@
 //! Property tests of `plan_sync`: the same records in any order give byte-identical JSON, and no JSON value
 //! whatsoever makes it panic (it returns a plan or a typed error).
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 
 use ledgerbridge::plan_sync_json;
 use proptest::prelude::*;

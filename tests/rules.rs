@@ -1,534 +1,101 @@
 //! Table-driven tests of the sync rules (SPEC §3, §4, §8), one JSON file per rule in `tests/cases/`.
 //!
-//! Each file is an array of cases. A case either plans an input and checks expectations on the plan:
-//!
-//! ```json
-//! { "name": "…", "input": { PlanInput }, "expect": [ … ] }
-//! ```
-//!
-//! or feeds bad input and checks the error (`input_text` is raw JSON text, used as is):
-//!
-//! ```json
-//! { "name": "…", "input_text": "{…", "error": { "path": "…", "kind": "invalid_type", "message_contains": "…" } }
-//! ```
-//!
-//! An expectation names its target with one of
-//! - `"pointer": "/pull/counterparts/0/status"` — a JSON Pointer into the serialized plan;
-//! - `"in": "/pull/products", "where": { "accounting_id": "ap1" }` (+ optional relative `"pointer"`) — the one
-//!   element of an array whose fields equal `where` (for lists whose order the SPEC does not fix);
-//! - `"codes_at": "/push/bills/0/errors"` — the sorted `code` fields of an array of issues;
-//! - `"issues_at": "/push/bills/0/errors"` — the sorted `"code@path"` strings of an array of issues;
-//!
-//! and checks it with one of `"equals": <json>`, `"contains": <json>` (an array holding the element — for
-//! `codes_at` / `issues_at`, every element of the given array — or a string holding the substring),
-//! `"absent": true` (or `false`: the value must exist), `"len": n`, `"min_len": n`,
-//! `"approx": x` (numbers within 1e-4), or `"excludes_text": "…"` (the serialized value does not hold the text).
-//!
-//! A case marked `"known_failure": "<why>"` documents a suspected engine bug: its failures are reported but
-//! do not fail the run; if it starts passing, the run fails so the marker gets removed.
-//!
+//! The case format, the checks and the failure report live in `tests/support/cases.rs`, shared with the
+//! WebAssembly suite `tests/wasm_rules.rs` (Node and headless Chromium); this file reads the case files.
 //! Every failure of every case is collected and reported at once.
+#![allow(clippy::panic)] // a test fails by panicking; the no-panic rule is for the library
 
-use std::collections::BTreeSet;
+#[path = "support/cases.rs"]
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
-
-/// The error codes of SPEC §8; each must be produced by some case and asserted by some expectation.
-const CONTRACT_CODES: &[&str] = &[
-    "no_candidate_with_this_name",
-    "no_candidate_agrees_on_country",
-    "no_candidate_agrees_on_city",
-    "no_candidate_agrees_on_address",
-    "ambiguous",
-    "duplicate_match",
-    "multiple_matches",
-    "tax_rate_not_found",
-    "tax_rate_ambiguous",
-    "ledger_account_missing",
-    "ledger_account_unknown",
-    "line_items_missing",
-    "status_not_pushable",
-    "predates_connection",
-    "counterpart_not_matched",
-    "payments_ledger_account_missing",
-    "not_a_receivable_payment",
-    "name_collision",
-    "deductions_tax_missing",
-];
-
-/// Top-level collections whose order must not matter (SPEC §5: "the same records in any order"). Nested
-/// lists (addresses, line items) are left alone: their order carries meaning (first address, line paths).
-const COLLECTIONS: &[&str] = &[
-    "/monite/counterparts",
-    "/monite/products",
-    "/monite/payables",
-    "/monite/receivables",
-    "/monite/payment_records",
-    "/accounting/counterparts",
-    "/accounting/products",
-    "/accounting/tax_rates",
-    "/accounting/ledger_accounts",
-];
-
-const EXPECTATION_KEYS: &[&str] = &[
-    "pointer",
-    "in",
-    "where",
-    "codes_at",
-    "issues_at",
-    "equals",
-    "contains",
-    "absent",
-    "len",
-    "min_len",
-    "approx",
-    "excludes_text",
-    "note",
-];
-const CASE_KEYS: &[&str] = &["name", "note", "input", "input_text", "expect", "error", "known_failure"];
-
-struct Case {
-    file: String,
-    index: usize,
-    raw: Map<String, Value>,
-}
-
-impl Case {
-    fn name(&self) -> String {
-        let name = self.raw.get("name").and_then(Value::as_str).unwrap_or("<unnamed>");
-        format!("{} #{} \"{}\"", self.file, self.index, name)
-    }
-
-    fn known_failure(&self) -> Option<&str> {
-        self.raw.get("known_failure").and_then(Value::as_str)
-    }
-
-    /// The input text: `input_text` as is, or `input` serialized.
-    fn input_text(&self) -> Result<String, String> {
-        match (self.raw.get("input_text"), self.raw.get("input")) {
-            (Some(Value::String(text)), None) => Ok(text.clone()),
-            (None, Some(value)) => serde_json::to_string(value).map_err(|e| e.to_string()),
-            _ => Err("a case needs exactly one of `input` (JSON) or `input_text` (string)".to_owned()),
-        }
-    }
-}
+use support::Case;
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("cases")
 }
 
+/// The `.json` files of `tests/cases/`, sorted by name.
+fn case_files() -> Result<Vec<PathBuf>, String> {
+    let dir = cases_dir();
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
 /// Every case of every file, in file-name order. Problems reading the files are failures, not panics.
 fn load_cases(failures: &mut Vec<String>) -> Vec<Case> {
     let dir = cases_dir();
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect(),
+    let paths = match case_files() {
+        Ok(paths) => paths,
         Err(e) => {
-            failures.push(format!("cannot read {}: {e}", dir.display()));
+            failures.push(e);
             return Vec::new();
         }
     };
-    files.sort();
-    let mut cases = Vec::new();
-    for path in files {
-        let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-        let parsed = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_json::from_str::<Value>(&text).map_err(|e| e.to_string()));
-        let list = match parsed {
-            Ok(Value::Array(list)) => list,
-            Ok(_) => {
-                failures.push(format!("{file}: expected an array of cases"));
-                continue;
-            }
-            Err(e) => {
-                failures.push(format!("{file}: {e}"));
-                continue;
-            }
-        };
-        for (index, value) in list.into_iter().enumerate() {
-            match value {
-                Value::Object(raw) => {
-                    let case = Case { file: file.clone(), index, raw };
-                    for key in case.raw.keys().filter(|k| !CASE_KEYS.contains(&k.as_str())) {
-                        failures.push(format!("{}: unknown case field `{key}`", case.name()));
-                    }
-                    cases.push(case);
-                }
-                _ => failures.push(format!("{file} #{index}: a case must be an object")),
-            }
-        }
-    }
-    if cases.is_empty() {
-        failures.push(format!("no cases found in {}", dir.display()));
-    }
-    cases
-}
-
-fn show(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "<unprintable>".to_owned())
-}
-
-/// Resolves an expectation's target to a value (or `None` when the pointer leads nowhere).
-fn target<'a>(plan: &'a Value, exp: &Map<String, Value>) -> Result<(String, Option<Value>), String> {
-    let text = |key: &str| exp.get(key).and_then(Value::as_str);
-    if let Some(array_ptr) = text("in") {
-        let Some(Value::Object(wanted)) = exp.get("where") else {
-            return Err("`in` needs a `where` object".to_owned());
-        };
-        let rel = text("pointer").unwrap_or("");
-        let label = format!("{array_ptr}[{}]{rel}", show(&Value::Object(wanted.clone())));
-        let Some(Value::Array(items)) = plan.pointer(array_ptr) else {
-            return Err(format!("{array_ptr} is not an array in the plan"));
-        };
-        let hits: Vec<&'a Value> =
-            items.iter().filter(|item| wanted.iter().all(|(k, v)| item.get(k) == Some(v))).collect();
-        return match hits.as_slice() {
-            [only] => Ok((label, only.pointer(rel).cloned())),
-            other => Err(format!("{label}: expected exactly one element to fit `where`, found {}", other.len())),
-        };
-    }
-    if let Some(ptr) = text("codes_at") {
-        return Ok((format!("codes at {ptr}"), issue_strings(plan.pointer(ptr), false)));
-    }
-    if let Some(ptr) = text("issues_at") {
-        return Ok((format!("issues at {ptr}"), issue_strings(plan.pointer(ptr), true)));
-    }
-    if let Some(ptr) = text("pointer") {
-        return Ok((ptr.to_owned(), plan.pointer(ptr).cloned()));
-    }
-    Err("an expectation needs `pointer`, `in` + `where`, `codes_at` or `issues_at`".to_owned())
-}
-
-/// The sorted `code` (or `code@path`) strings of an array of issues.
-fn issue_strings(value: Option<&Value>, with_path: bool) -> Option<Value> {
-    let items = value?.as_array()?;
-    let mut out: Vec<String> = items
-        .iter()
-        .map(|issue| {
-            let code = issue.get("code").and_then(Value::as_str).unwrap_or("<no code>");
-            match (with_path, issue.get("path").and_then(Value::as_str)) {
-                (true, Some(path)) => format!("{code}@{path}"),
-                (true, None) => format!("{code}@<no path>"),
-                (false, _) => code.to_owned(),
-            }
-        })
-        .collect();
-    out.sort();
-    Some(Value::Array(out.into_iter().map(Value::String).collect()))
-}
-
-fn sorted_if_list(value: &Value, sort: bool) -> Value {
-    match (value, sort) {
-        (Value::Array(items), true) => {
-            let mut items = items.clone();
-            items.sort_by_key(show);
-            Value::Array(items)
-        }
-        _ => value.clone(),
-    }
-}
-
-/// Checks one expectation; `Err` holds the failure text (without the case name).
-fn check(plan: &Value, exp: &Map<String, Value>) -> Result<(), String> {
-    if let Some(key) = exp.keys().find(|k| !EXPECTATION_KEYS.contains(&k.as_str())) {
-        return Err(format!("unknown expectation field `{key}`"));
-    }
-    let (label, actual) = target(plan, exp)?;
-    let is_issue_list = exp.contains_key("codes_at") || exp.contains_key("issues_at");
-    let mut checked = false;
-    if let Some(absent) = exp.get("absent").and_then(Value::as_bool) {
-        checked = true;
-        match (&actual, absent) {
-            (Some(v), true) => return Err(format!("{label}: expected no value, found {}", show(v))),
-            (None, false) => return Err(format!("{label}: expected a value, found none")),
-            _ => {}
-        }
-    }
-    let present =
-        |what: &str| actual.clone().ok_or_else(|| format!("{label}: no such value in the plan (expected {what})"));
-    if let Some(expected) = exp.get("equals") {
-        checked = true;
-        let got = present(&show(expected))?;
-        if sorted_if_list(&got, is_issue_list) != sorted_if_list(expected, is_issue_list) {
-            return Err(format!("{label}: expected {}, got {}", show(expected), show(&got)));
-        }
-    }
-    if let Some(needle) = exp.get("contains") {
-        checked = true;
-        let got = present(&format!("something containing {}", show(needle)))?;
-        let ok = match (&got, needle) {
-            (Value::String(hay), Value::String(n)) => hay.contains(n.as_str()),
-            (Value::Array(items), Value::Array(all)) if is_issue_list => all.iter().all(|n| items.contains(n)),
-            (Value::Array(items), n) => items.contains(n),
-            _ => false,
-        };
-        if !ok {
-            return Err(format!("{label}: expected it to contain {}, got {}", show(needle), show(&got)));
-        }
-    }
-    if let Some(n) = exp.get("len").and_then(Value::as_u64) {
-        checked = true;
-        let got = present(&format!("an array of {n}"))?;
-        match got.as_array() {
-            Some(items) if items.len() as u64 == n => {}
-            _ => return Err(format!("{label}: expected an array of {n}, got {}", show(&got))),
-        }
-    }
-    if let Some(n) = exp.get("min_len").and_then(Value::as_u64) {
-        checked = true;
-        let got = present(&format!("an array of at least {n}"))?;
-        match got.as_array() {
-            Some(items) if items.len() as u64 >= n => {}
-            _ => return Err(format!("{label}: expected an array of at least {n}, got {}", show(&got))),
-        }
-    }
-    if let Some(x) = exp.get("approx").and_then(Value::as_f64) {
-        checked = true;
-        let got = present(&format!("about {x}"))?;
-        match got.as_f64() {
-            Some(v) if (v - x).abs() <= 1e-4 => {}
-            _ => return Err(format!("{label}: expected about {x}, got {}", show(&got))),
-        }
-    }
-    if let Some(needle) = exp.get("excludes_text").and_then(Value::as_str) {
-        checked = true;
-        let got = present(&format!("a value without the text {needle:?}"))?;
-        if show(&got).contains(needle) {
-            return Err(format!("{label}: expected no {needle:?} anywhere in it, got {}", show(&got)));
-        }
-    }
-    if !checked {
-        return Err(format!(
-            "{label}: the expectation checks nothing (no equals/contains/absent/len/min_len/approx/excludes_text)"
-        ));
-    }
-    Ok(())
-}
-
-/// Checks an input-error case against the `error` the engine returned.
-fn check_error(case: &Case, expected: &Map<String, Value>) -> Vec<String> {
-    let text = match case.input_text() {
-        Ok(t) => t,
-        Err(e) => return vec![e],
-    };
-    let err = match ledgerbridge::plan_sync_json(&text) {
-        Ok(_) => return vec!["expected an input error, but the input was planned".to_owned()],
-        Err(e) => e,
-    };
-    let mut out = Vec::new();
-    if let Some(path) = expected.get("path").and_then(Value::as_str) {
-        if err.path != path {
-            out.push(format!("error path: expected \"{path}\", got \"{}\" ({err})", err.path));
-        }
-    }
-    if let Some(kind) = expected.get("kind").and_then(Value::as_str) {
-        if err.kind.code() != kind {
-            out.push(format!("error kind: expected {kind}, got {} ({err})", err.kind.code()));
-        }
-    }
-    if let Some(part) = expected.get("message_contains").and_then(Value::as_str) {
-        if !err.message.contains(part) {
-            out.push(format!("error message: expected it to contain \"{part}\", got \"{}\"", err.message));
-        }
-    }
-    for key in expected.keys().filter(|k| !["path", "kind", "message_contains"].contains(&k.as_str())) {
-        out.push(format!("unknown error field `{key}`"));
-    }
-    out
-}
-
-/// Plans a case's input; `Err` when it does not plan.
-fn plan_of(case: &Case) -> Result<Value, String> {
-    let text = case.input_text()?;
-    let plan = ledgerbridge::plan_sync_json(&text).map_err(|e| format!("input rejected: {e}"))?;
-    serde_json::from_str(&plan).map_err(|e| format!("the plan is not JSON: {e}"))
-}
-
-/// Runs one case; returns its failures.
-fn run_case(case: &Case) -> Vec<String> {
-    if let Some(expected) = case.raw.get("error") {
-        return match expected {
-            Value::Object(map) => check_error(case, map),
-            _ => vec!["`error` must be an object".to_owned()],
-        };
-    }
-    let plan = match plan_of(case) {
-        Ok(p) => p,
-        Err(e) => return vec![e],
-    };
-    let Some(Value::Array(expectations)) = case.raw.get("expect") else {
-        return vec!["a case needs `expect` (an array) or `error`".to_owned()];
-    };
-    if expectations.is_empty() {
-        return vec!["`expect` is empty".to_owned()];
-    }
-    expectations
-        .iter()
-        .enumerate()
-        .filter_map(|(i, exp)| match exp {
-            Value::Object(map) => check(&plan, map).err().map(|e| format!("expect[{i}] {e}")),
-            _ => Some(format!("expect[{i}] must be an object")),
-        })
-        .collect()
-}
-
-fn report(title: &str, failures: &[String]) -> String {
-    format!("{title} ({}):\n  - {}", failures.len(), failures.join("\n  - "))
+    let texts: Vec<(String, Result<String, String>)> =
+        paths.iter().map(|path| (file_name(path), std::fs::read_to_string(path).map_err(|e| e.to_string()))).collect();
+    let files = texts.iter().map(|(file, text)| (file.as_str(), text.as_deref().map_err(Clone::clone)));
+    support::parse_cases(files, &dir.display().to_string(), failures)
 }
 
 #[test]
 fn every_rule_case_holds() {
     let mut failures = Vec::new();
     let cases = load_cases(&mut failures);
-    let mut known = Vec::new();
-    for case in &cases {
-        let problems = run_case(case);
-        match (case.known_failure(), problems.is_empty()) {
-            (None, true) => {}
-            (None, false) => failures.extend(problems.iter().map(|p| format!("{} › {p}", case.name()))),
-            (Some(why), false) => {
-                known.push(format!("{} — {why}\n      {}", case.name(), problems.join("\n      ")));
-            }
-            (Some(why), true) => failures
-                .push(format!("{} is marked known_failure (\"{why}\") but now passes: remove the marker", case.name())),
-        }
+    let run = support::run_rule_cases(&cases, failures);
+    if let Some(known) = &run.known {
+        eprintln!("{known}");
     }
-    if !known.is_empty() {
-        eprintln!("{}", report("known failures (suspected engine bugs, not failing the run)", &known));
-    }
-    eprintln!("{} rule cases checked", cases.len());
-    assert!(failures.is_empty(), "{}", report("rule cases failed", &failures));
-}
-
-/// Every code string an expectation asserts (in `equals` / `contains` values, `codes_at` / `issues_at`).
-fn asserted_codes(value: &Value, out: &mut BTreeSet<String>) {
-    match value {
-        Value::String(s) => {
-            let code = s.split('@').next().unwrap_or(s);
-            if CONTRACT_CODES.contains(&code) {
-                out.insert(code.to_owned());
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|v| asserted_codes(v, out)),
-        Value::Object(map) => map.values().for_each(|v| asserted_codes(v, out)),
-        _ => {}
-    }
-}
-
-/// Every code the plan holds: counterpart reasons, product errors, push issues, sync errors.
-fn produced_codes(plan: &Value, out: &mut BTreeSet<String>) {
-    let list = |ptr: &str| plan.pointer(ptr).and_then(Value::as_array).cloned().unwrap_or_default();
-    for c in list("/pull/counterparts") {
-        if let Some(reason) = c.get("reason").and_then(Value::as_str) {
-            out.insert(reason.to_owned());
-        }
-    }
-    for p in list("/pull/products") {
-        if let Some(code) = p.pointer("/error/code").and_then(Value::as_str) {
-            out.insert(code.to_owned());
-        }
-    }
-    for section in ["counterparts", "bills", "invoices", "credit_notes", "payment_records"] {
-        for r in list(&format!("/push/{section}")) {
-            for issue in r.get("errors").and_then(Value::as_array).into_iter().flatten() {
-                if let Some(code) = issue.get("code").and_then(Value::as_str) {
-                    out.insert(code.to_owned());
-                }
-            }
-        }
-    }
-    for e in list("/errors") {
-        if let Some(code) = e.get("code").and_then(Value::as_str) {
-            out.insert(code.to_owned());
-        }
-    }
+    eprintln!("{} rule cases checked", run.checked);
+    eprintln!("plans digest {:016x} (compare with tests/wasm_rules.rs)", support::plans_digest(&cases));
+    assert!(run.failures.is_empty(), "{}", support::report("rule cases failed", &run.failures));
 }
 
 #[test]
 fn every_contract_error_code_is_exercised() {
     let mut failures = Vec::new();
     let cases = load_cases(&mut failures);
-    let mut produced = BTreeSet::new();
-    let mut asserted = BTreeSet::new();
-    for case in &cases {
-        if case.raw.contains_key("error") {
-            continue;
-        }
-        if let Ok(plan) = plan_of(case) {
-            produced_codes(&plan, &mut produced);
-        }
-        if let Some(expect) = case.raw.get("expect") {
-            asserted_codes(expect, &mut asserted);
-        }
-    }
-    for code in CONTRACT_CODES {
-        if !produced.contains(*code) {
-            failures.push(format!("no case produces `{code}`"));
-        }
-        if !asserted.contains(*code) {
-            failures.push(format!("no expectation asserts `{code}`"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", report("SPEC §8 error codes not covered", &failures));
-}
-
-/// The input with every top-level collection reversed, or rotated by one.
-fn reorder(input: &Value, rotate: bool) -> Value {
-    let mut out = input.clone();
-    for ptr in COLLECTIONS {
-        if let Some(Value::Array(items)) = out.pointer_mut(ptr) {
-            if rotate {
-                if !items.is_empty() {
-                    items.rotate_left(1);
-                }
-            } else {
-                items.reverse();
-            }
-        }
-    }
-    out
+    support::check_contract_codes(&cases, &mut failures);
+    assert!(failures.is_empty(), "{}", support::report("SPEC §8 error codes not covered", &failures));
 }
 
 #[test]
 fn plans_do_not_depend_on_record_order() {
     let mut failures = Vec::new();
     let cases = load_cases(&mut failures);
-    let mut compared = 0;
-    for case in &cases {
-        let Some(input) = case.raw.get("input") else { continue };
-        let Ok(text) = serde_json::to_string(input) else { continue };
-        let Ok(original) = ledgerbridge::plan_sync_json(&text) else { continue };
-        match ledgerbridge::plan_sync_json(&text) {
-            Ok(again) if again == original => {}
-            _ => failures.push(format!("{}: planning the same input twice gave different output", case.name())),
+    support::check_record_order(&cases, &mut failures);
+    assert!(failures.is_empty(), "{}", support::report("plans depend on record order", &failures));
+}
+
+/// The WebAssembly suite embeds the case files one by one (`include_str!`: no file system there); a case file
+/// missing from its list would silently not run under wasm, so the native run checks the list.
+#[test]
+fn wasm_suite_embeds_every_case_file() {
+    let mut failures = Vec::new();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("wasm_rules.rs");
+    let source = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => panic!("cannot read {}: {e}", path.display()),
+    };
+    let files = case_files().unwrap_or_else(|e| panic!("{e}"));
+    for file in files.iter().map(|p| file_name(p)) {
+        if !source.contains(&format!("include_str!(\"cases/{file}\")")) {
+            failures.push(format!("tests/cases/{file} is not embedded in tests/wasm_rules.rs (`CASE_FILES`)"));
         }
-        for (label, rotate) in [("reversed", false), ("rotated", true)] {
-            let Ok(reordered) = serde_json::to_string(&reorder(input, rotate)) else { continue };
-            match ledgerbridge::plan_sync_json(&reordered) {
-                Ok(plan) if plan == original => {}
-                Ok(plan) => {
-                    let at = original.bytes().zip(plan.bytes()).take_while(|(a, b)| a == b).count();
-                    let from = at.saturating_sub(60);
-                    let snippet = |s: &str| s.get(from..(at + 60).min(s.len())).unwrap_or("").to_owned();
-                    failures.push(format!(
-                        "{}: collections {label} give a different plan, from byte {at}:\n      original: …{}…\n      {label}: …{}…",
-                        case.name(),
-                        snippet(&original),
-                        snippet(&plan)
-                    ));
-                }
-                Err(e) => failures.push(format!("{}: collections {label} are rejected: {e}", case.name())),
-            }
-        }
-        compared += 1;
     }
-    if compared == 0 {
-        failures.push("no case was planned".to_owned());
+    if files.is_empty() {
+        failures.push("no case files found".to_owned());
     }
-    assert!(failures.is_empty(), "{}", report("plans depend on record order", &failures));
+    assert!(failures.is_empty(), "{}", support::report("case files missing from the wasm suite", &failures));
 }

@@ -66,7 +66,7 @@ fn ascii_jaro(a: &[u8], b: &[u8]) -> f64 {
         / 3.0
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::jaro_winkler;
     use proptest::prelude::*;

@@ -1,0 +1,157 @@
+//! The rule tables of `tests/cases/*.json` (see `tests/rules.rs`), a sample of the name-key vectors and a
+//! determinism check, run as WebAssembly: in Node by default, in headless Chromium with
+//! `WASM_BINDGEN_USE_BROWSER=1` (and `CHROMEDRIVER=/usr/bin/chromedriver`). There is no
+//! `wasm_bindgen_test_configure!(run_in_browser)` on purpose: it would pin the suite to the browser; without it
+//! `wasm-bindgen-test-runner` picks Node, or the browser when that variable is set.
+//!
+//! There is no file system under wasm, so the case files are embedded; `tests/rules.rs` checks natively that
+//! `CASE_FILES` lists every file of `tests/cases/`. The checks themselves are shared: `tests/support/cases.rs`.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::panic)] // a test fails by panicking; the no-panic rule is for the library
+
+#[path = "support/cases.rs"]
+mod support;
+
+use ledgerbridge::keys::{country_key, name_key, KeyKind};
+use serde::Deserialize;
+use support::Case;
+use wasm_bindgen_test::{console_log, wasm_bindgen_test};
+
+/// Every file of `tests/cases/`, in file-name order (the order the native suite reads them in).
+const CASE_FILES: &[(&str, &str)] = &[
+    ("bills.json", include_str!("cases/bills.json")),
+    ("counterparts.json", include_str!("cases/counterparts.json")),
+    ("credit_notes.json", include_str!("cases/credit_notes.json")),
+    ("document_counterparts.json", include_str!("cases/document_counterparts.json")),
+    ("input_errors.json", include_str!("cases/input_errors.json")),
+    ("invoices.json", include_str!("cases/invoices.json")),
+    ("payment_records.json", include_str!("cases/payment_records.json")),
+    ("predates_connection.json", include_str!("cases/predates_connection.json")),
+    ("products.json", include_str!("cases/products.json")),
+    ("push_counterparts.json", include_str!("cases/push_counterparts.json")),
+    ("summary.json", include_str!("cases/summary.json")),
+    ("tax_rates.json", include_str!("cases/tax_rates.json")),
+];
+
+const NAME_KEY_VECTORS: &str = include_str!("vectors/name_keys.json");
+
+/// Every embedded case; problems parsing them are failures.
+fn load_cases(failures: &mut Vec<String>) -> Vec<Case> {
+    let files = CASE_FILES.iter().map(|&(file, text)| (file, Ok(text)));
+    support::parse_cases(files, "the embedded case files (CASE_FILES)", failures)
+}
+
+#[wasm_bindgen_test]
+fn every_rule_case_holds() {
+    let mut failures = Vec::new();
+    let cases = load_cases(&mut failures);
+    let run = support::run_rule_cases(&cases, failures);
+    if let Some(known) = &run.known {
+        console_log!("{known}");
+    }
+    console_log!("{} rule cases checked", run.checked);
+    assert!(run.failures.is_empty(), "{}", support::report("rule cases failed", &run.failures));
+}
+
+#[wasm_bindgen_test]
+fn every_contract_error_code_is_exercised() {
+    let mut failures = Vec::new();
+    let cases = load_cases(&mut failures);
+    support::check_contract_codes(&cases, &mut failures);
+    assert!(failures.is_empty(), "{}", support::report("SPEC §8 error codes not covered", &failures));
+}
+
+/// Planning twice gives the same text and record order does not matter (as natively), and the digest of every
+/// output is printed for comparison with the native run's (`cargo test --test rules -- --nocapture`): equal
+/// digests mean wasm32 plans every case byte for byte as the host does.
+#[wasm_bindgen_test]
+fn plans_are_deterministic() {
+    let mut failures = Vec::new();
+    let cases = load_cases(&mut failures);
+    support::check_record_order(&cases, &mut failures);
+    let first = support::plans_digest(&cases);
+    let second = support::plans_digest(&cases);
+    if first != second {
+        failures.push(format!("two runs over every case give different digests: {first:016x}, {second:016x}"));
+    }
+    console_log!("plans digest {first:016x} over {} cases", cases.len());
+    assert!(failures.is_empty(), "{}", support::report("plans are not deterministic", &failures));
+}
+
+#[derive(Deserialize)]
+struct Vectors {
+    keys: Vec<KeyVector>,
+    pairs: Vec<PairVector>,
+    countries: Vec<CountryVector>,
+}
+
+#[derive(Deserialize)]
+struct KeyVector {
+    input: String,
+    strict: String,
+    loose: String,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct PairVector {
+    a: String,
+    b: String,
+    kind: KeyKind,
+    equal: bool,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct CountryVector {
+    input: String,
+    expected: String,
+    note: String,
+}
+
+/// The name-key vectors (`tests/name_keys.rs` checks them in full natively): every key vector's strict and loose
+/// key, which is where wasm could differ (Unicode tables, case folding), plus the pairs and countries.
+#[wasm_bindgen_test]
+fn name_key_vectors() {
+    let vectors: Vectors = match serde_json::from_str(NAME_KEY_VECTORS) {
+        Ok(v) => v,
+        Err(e) => panic!("cannot parse tests/vectors/name_keys.json: {e}"),
+    };
+    let mut failures = Vec::new();
+    for (i, v) in vectors.keys.iter().enumerate() {
+        for (kind, expected) in [(KeyKind::Strict, &v.strict), (KeyKind::Loose, &v.loose)] {
+            let got = name_key(&v.input, kind);
+            if &got != expected {
+                failures.push(format!(
+                    "keys[{i}] {kind:?}({:?}): expected {expected:?}, got {got:?}  ({})",
+                    v.input, v.note
+                ));
+            }
+        }
+    }
+    for (i, p) in vectors.pairs.iter().enumerate() {
+        let (ka, kb) = (name_key(&p.a, p.kind), name_key(&p.b, p.kind));
+        if (ka == kb) != p.equal {
+            let relation = if p.equal { "==" } else { "!=" };
+            failures.push(format!(
+                "pairs[{i}] expected {:?}({:?}) {relation} {:?}({:?}), keys are {ka:?} and {kb:?}  ({})",
+                p.kind, p.a, p.kind, p.b, p.note
+            ));
+        }
+    }
+    for (i, c) in vectors.countries.iter().enumerate() {
+        let got = country_key(&c.input);
+        if got != c.expected {
+            failures.push(format!(
+                "countries[{i}] country_key({:?}): expected {:?}, got {got:?}  ({})",
+                c.input, c.expected, c.note
+            ));
+        }
+    }
+    let checked = vectors.keys.len() * 2 + vectors.pairs.len() + vectors.countries.len();
+    console_log!("{checked} name-key checks");
+    if vectors.keys.is_empty() {
+        failures.push("no key vectors".to_owned());
+    }
+    assert!(failures.is_empty(), "{}", support::report("name-key vectors failed", &failures));
+}
