@@ -3,7 +3,7 @@
 // (wasm-bindgen), the size-optimized module (wasm-opt), then the TypeScript (tsc, ESM and CommonJS).
 // Settings come from wasm-pack.toml. Prints raw / gzip / brotli sizes and fails past the size budget.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -42,7 +42,8 @@ for (const target of targets) {
   const folder = join(outDir, target === 'nodejs' ? 'node' : target);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  run('wasm-bindgen', ['--target', target, '--out-dir', folder, '--out-name', 'ledgerbridge', wasm]);
+  // --weak-refs: objects handed to JS (BillValidator) are also freed by a FinalizationRegistry.
+  run('wasm-bindgen', ['--target', target, '--weak-refs', '--out-dir', folder, '--out-name', 'ledgerbridge', wasm]);
   const module = join(folder, 'ledgerbridge_bg.wasm');
   const before = statSync(module).size;
   run(wasmOpt, [...(config['wasm-opt']?.flags ?? ['-Oz']), module, '-o', module]);
@@ -58,6 +59,8 @@ rmSync(join(pkg, 'cjs'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', join(pkg, 'tsconfig.json')]);
 run(bin('tsc'), ['-p', join(pkg, 'tsconfig.cjs.json')]);
 writeFileSync(join(pkg, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
+// tsc does not keep the executable bit; the CLI is the package's `bin`.
+chmodSync(join(pkg, 'esm', 'cli.js'), 0o755);
 
 process.stdout.write('\nWebAssembly module sizes (after wasm-opt):\n');
 for (const s of sizes) {

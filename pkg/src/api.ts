@@ -23,10 +23,12 @@ import type {
   ShapedCreditNote,
   Snapshot,
   SyncPlan,
-} from '../glue/web/ledgerbridge.js';
-import { fromEngine, NotInitializedError } from './errors.js';
+} from '../glue/node/ledgerbridge.js';
+import { fromEngine, InputError, NotInitializedError } from './errors.js';
 
-export type * from '../glue/web/ledgerbridge.js';
+// Types come from the Node glue's declarations, which (unlike the web glue's) need no DOM types, so a
+// Node-only TypeScript project type-checks them with skipLibCheck off.
+export type * from '../glue/node/ledgerbridge.js';
 
 /** The functions every glue build exports: JSON text in, JSON text out. */
 export interface Glue {
@@ -39,11 +41,52 @@ export interface Glue {
   fromQuickBooksJson(raw: string): string;
   fromXeroJson(raw: string): string;
   version(): string;
+  BillValidator: new (context: string) => { validateJson(bill: string): string; free(): void };
 }
 
-/** `JSON.stringify` that turns `undefined` (absent optional argument) into empty text. */
-function text(value: unknown): string {
-  return value === undefined ? '' : JSON.stringify(value);
+/**
+ * Validates bills against one context that is read once: for forms that validate on every edit.
+ * `free()` releases the WebAssembly memory it holds (it is also released when garbage-collected, where
+ * the runtime supports finalizers).
+ */
+export interface BillValidator {
+  validate(bill: Payable): PushResult;
+  free(): void;
+}
+
+/** What a JS value is, in the words of error messages. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+}
+
+function wrongType(name: string, expected: string, value: unknown): InputError {
+  const detail = `expected ${expected}, found ${describe(value)}`;
+  return new InputError(`${name}: ${detail}`, 'invalid_type', '', detail);
+}
+
+/** JSON text of a required object argument (plain JS callers can pass anything: check it here). */
+function object(name: string, value: unknown): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongType(name, 'an object', value);
+  return JSON.stringify(value);
+}
+
+/** JSON text of an optional object argument; empty text when absent. */
+function optionalObject(name: string, value: unknown): string {
+  return value === undefined || value === null ? '' : object(name, value);
+}
+
+/** JSON text of a required array argument. */
+function array(name: string, value: unknown): string {
+  if (!Array.isArray(value)) throw wrongType(name, 'an array', value);
+  return JSON.stringify(value);
+}
+
+/** A required string argument (a number would reach the module as garbage). */
+function string(name: string, value: unknown): string {
+  if (typeof value !== 'string') throw wrongType(name, 'a string', value);
+  return value;
 }
 
 /**
@@ -75,11 +118,13 @@ export function createApi(getGlue: (fn: string) => Glue) {
      * ```
      */
     planSync(input: PlanInput): SyncPlan {
-      return JSON.parse(call('planSync', (g) => g.planSyncJson(text(input)))) as SyncPlan;
+      const json = object('input', input);
+      return JSON.parse(call('planSync', (g) => g.planSyncJson(json))) as SyncPlan;
     },
     /** `planSync` for JSON text in and out: skips `JSON.stringify`/`JSON.parse` when you have text. */
     planSyncJson(input: string): string {
-      return call('planSyncJson', (g) => g.planSyncJson(input));
+      const json = string('input', input);
+      return call('planSyncJson', (g) => g.planSyncJson(json));
     },
     /**
      * Validates one bill as a form does on every edit. `context` holds ledger accounts, tax rates,
@@ -87,34 +132,65 @@ export function createApi(getGlue: (fn: string) => Glue) {
      * (`{ "cp-1": "matched" | "create" | "blocked" }`).
      */
     validateBill(bill: Payable, context?: BillContext): PushResult {
-      return JSON.parse(call('validateBill', (g) => g.validateBillJson(text(bill), text(context)))) as PushResult;
+      const [b, c] = [object('bill', bill), optionalObject('context', context)];
+      return JSON.parse(call('validateBill', (g) => g.validateBillJson(b, c))) as PushResult;
+    },
+    /**
+     * A validator that keeps `context`, so each `validate(bill)` only reads the bill.
+     *
+     * ```ts
+     * const validator = createBillValidator({ ledger_accounts, tax_rates });
+     * input.addEventListener('input', () => render(validator.validate(readForm())));
+     * ```
+     */
+    createBillValidator(context?: BillContext): BillValidator {
+      const json = optionalObject('context', context);
+      const inner = call('createBillValidator', (g) => new g.BillValidator(json));
+      let freed = false;
+      return {
+        validate(bill: Payable): PushResult {
+          if (freed) throw new TypeError('this BillValidator was freed');
+          const b = object('bill', bill);
+          return JSON.parse(call('validate', () => inner.validateJson(b))) as PushResult;
+        },
+        free(): void {
+          if (!freed) inner.free();
+          freed = true;
+        },
+      };
     },
     /** Shapes a credit note for pushing: no document number, no invoice link; with its warnings. */
     shapeCreditNote(creditNote: Receivable, context?: BillContext): ShapedCreditNote {
-      const out = call('shapeCreditNote', (g) => g.shapeCreditNoteJson(text(creditNote), text(context)));
+      const [n, c] = [object('creditNote', creditNote), optionalObject('context', context)];
+      const out = call('shapeCreditNote', (g) => g.shapeCreditNoteJson(n, c));
       return JSON.parse(out) as ShapedCreditNote;
     },
     /** Matches Monite counterparts against accounting customers and vendors (SPEC §3.1). */
     matchCounterparts(monite: Counterpart[], accounting: AccountingCounterpart[]): CounterpartMatch[] {
-      const out = call('matchCounterparts', (g) => g.matchCounterpartsJson(text(monite), text(accounting)));
+      const [m, a] = [array('monite', monite), array('accounting', accounting)];
+      const out = call('matchCounterparts', (g) => g.matchCounterpartsJson(m, a));
       return JSON.parse(out) as CounterpartMatch[];
     },
     /** Matches products by name (SPEC §3.2); `settings` gives the default products ledger account. */
     matchProducts(monite: Product[], accounting: AccountingProduct[], settings?: Settings): ProductResult[] {
-      const out = call('matchProducts', (g) => g.matchProductsJson(text(monite), text(accounting), text(settings)));
+      const [m, a, st] = [array('monite', monite), array('accounting', accounting), optionalObject('settings', settings)];
+      const out = call('matchProducts', (g) => g.matchProductsJson(m, a, st));
       return JSON.parse(out) as ProductResult[];
     },
     /** The `strict` (default) or `loose` name key (SPEC §2). */
     nameKey(value: string, kind: KeyKind = 'strict'): string {
-      return call('nameKey', (g) => g.nameKey(value, kind));
+      const [v, k] = [string('value', value), string('kind', kind)];
+      return call('nameKey', (g) => g.nameKey(v, k));
     },
     /** Raw QuickBooks Online bodies → the neutral accounting snapshot. */
     fromQuickBooks(raw: RawQuickBooks): Snapshot {
-      return JSON.parse(call('fromQuickBooks', (g) => g.fromQuickBooksJson(text(raw)))) as Snapshot;
+      const json = object('raw', raw);
+      return JSON.parse(call('fromQuickBooks', (g) => g.fromQuickBooksJson(json))) as Snapshot;
     },
     /** Raw Xero bodies → the neutral accounting snapshot. */
     fromXero(raw: RawXero): Snapshot {
-      return JSON.parse(call('fromXero', (g) => g.fromXeroJson(text(raw)))) as Snapshot;
+      const json = object('raw', raw);
+      return JSON.parse(call('fromXero', (g) => g.fromXeroJson(json))) as Snapshot;
     },
     /** Package and name-key versions, e.g. `0.1.0 (keys v1)`. */
     version(): string {

@@ -12,7 +12,7 @@
 import load, * as web from '../glue/web/ledgerbridge.js';
 import { createApi, pending, type Glue } from './api.js';
 
-export * from './errors.js';
+export { EngineError, InputError, LedgerbridgeError, NotInitializedError, type InputErrorCode } from './errors.js';
 export type * from './api.js';
 
 const state = pending();
@@ -45,6 +45,7 @@ export const {
   planSync,
   planSyncJson,
   validateBill,
+  createBillValidator,
   shapeCreditNote,
   matchCounterparts,
   matchProducts,

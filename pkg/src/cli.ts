@@ -35,9 +35,16 @@ class Progress {
   }
 }
 
+/** One line on stderr (newlines inside the message are escaped), then exit. */
 function fail(message: string, code = 2): never {
-  process.stderr.write(`ledgerbridge: ${message}\n`);
+  process.stderr.write(`ledgerbridge: ${message.replace(/\r?\n/g, '\\n')}\n`);
   process.exit(code);
+}
+
+/** Usage on stderr, exit 2: the command line itself is wrong. */
+function usageError(problem: string): never {
+  process.stderr.write(`ledgerbridge: ${problem}\n${USAGE}\n`);
+  process.exit(2);
 }
 
 function readInput(source: string): string {
@@ -56,15 +63,14 @@ function main(argv: string[]): void {
     process.stdout.write(`ledgerbridge ${version()}\n`);
     return;
   }
-  if (flags.has('--help') || args.length === 0) {
+  if (flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
-    if (args.length === 0 && !flags.has('--help')) process.exit(2);
     return;
   }
   const unknown = [...flags].filter((f) => f !== '--summary');
-  if (args[0] !== 'plan' || args.length !== 2 || unknown.length > 0) {
-    fail(`${unknown.length ? `unknown option ${unknown[0]}` : 'expected: plan <file|->'}\n${USAGE}`);
-  }
+  if (unknown.length > 0) usageError(`unknown option ${unknown[0]}`);
+  if (args.length === 0) usageError('missing command');
+  if (args[0] !== 'plan' || args.length !== 2) usageError('expected: plan <file|->');
   const source = args[1] as string;
 
   let t = performance.now();
@@ -96,5 +102,11 @@ function main(argv: string[]): void {
     ['write', performance.now() - t],
   ]);
 }
+
+// A reader that stops early (`ledgerbridge plan x.json | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2));

@@ -11,7 +11,7 @@
 import glue from '../glue/node/ledgerbridge.js';
 import { createApi, ready, type Glue } from './api.js';
 
-export * from './errors.js';
+export { EngineError, InputError, LedgerbridgeError, NotInitializedError, type InputErrorCode } from './errors.js';
 export type * from './api.js';
 
 const api = createApi(ready(glue as unknown as Glue));
@@ -27,6 +27,7 @@ export const {
   planSync,
   planSyncJson,
   validateBill,
+  createBillValidator,
   shapeCreditNote,
   matchCounterparts,
   matchProducts,

@@ -4,7 +4,7 @@
 use serde::{de, Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
-use super::de::null_as_default;
+use super::de::{object, objects};
 use super::monite::{Address, Price};
 
 /// A customer or a vendor; both form one pool for matching.
@@ -15,7 +15,7 @@ pub struct AccountingCounterpart {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<CounterpartKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "object")]
     pub address: Option<Address>,
 }
 
@@ -227,16 +227,16 @@ pub struct RawXero {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AccountingInput {
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub counterparts: Vec<AccountingCounterpart>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub products: Vec<AccountingProduct>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub tax_rates: Vec<TaxRate>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub ledger_accounts: Vec<LedgerAccount>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "object")]
     pub quickbooks_online: Option<RawQuickBooks>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "object")]
     pub xero: Option<RawXero>,
 }

@@ -12,18 +12,18 @@ use serde::Deserialize;
 
 use crate::error::InputError;
 use accounting::{AccountingInput, Direction};
-use de::null_as_default;
+use de::{object, object_or_default, objects};
 use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings};
 
 /// Everything `planSync` takes. Every collection is optional (absent = empty).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlanInput {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object_or_default")]
     pub monite: MoniteInput,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object_or_default")]
     pub accounting: AccountingInput,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object_or_default")]
     pub policy: Policy,
 }
 
@@ -31,19 +31,19 @@ pub struct PlanInput {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct MoniteInput {
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub counterparts: Vec<Counterpart>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub products: Vec<Product>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub payables: Vec<Payable>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub receivables: Vec<Receivable>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub payment_records: Vec<PaymentRecord>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "object_or_default")]
     pub settings: Settings,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub connection: Option<Connection>,
 }
 
@@ -98,7 +98,7 @@ fn status_in(status: &str, custom: Option<&[String]>, default: &[&str]) -> bool 
 impl PlanInput {
     /// Reads the input from JSON text.
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
-        let mut input: Self = from_json_str(text, "")?;
+        let mut input: Self = object_from_json_str(text, "")?;
         input.finish()?;
         Ok(input)
     }
@@ -120,4 +120,27 @@ pub mod validate;
 /// Errors name the JSON path of the bad value, prefixed by `root` (e.g. `bill`).
 pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
     serde_json::from_str(text).map_err(|e| serde_error::from_json_error(text, &e).under(root))
+}
+
+/// [`from_json_str`] for a value that must be a JSON object: serde would also read a struct from an array
+/// by position, which for a record is never what the caller meant.
+pub fn object_from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
+    let first = text.trim_start().chars().next();
+    if first.is_some_and(|c| c != '{') && first != Some('n') {
+        let found = match first {
+            Some('[') => "an array",
+            Some('"') => "a string",
+            Some('t' | 'f') => "true or false",
+            _ => "a number",
+        };
+        let valid_json = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        if valid_json {
+            return Err(InputError::new(
+                crate::InputErrorKind::InvalidType,
+                root,
+                format!("expected an object, found {found}"),
+            ));
+        }
+    }
+    from_json_str(text, root)
 }

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::de::null_as_default;
+use super::de::{object, objects};
 
 /// `CounterpartResponse` (organization or individual) plus its `addresses`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -12,13 +12,13 @@ pub struct Counterpart {
     pub id: String,
     #[serde(default)]
     pub r#type: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub organization: Option<Organization>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub individual: Option<Individual>,
     #[serde(default)]
     pub default_billing_address_id: Option<String>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub addresses: Vec<Address>,
     #[serde(default)]
     pub tax_id: Option<String>,
@@ -146,7 +146,7 @@ pub struct Payable {
     pub total_amount: Option<i64>,
     #[serde(default)]
     pub amount_due: Option<i64>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub line_items: Vec<PayableLine>,
 }
 
@@ -178,7 +178,7 @@ pub struct PayableLine {
     pub accounting_tax_rate_id: Option<String>,
     #[serde(default)]
     pub tax_rate_ref_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub tax_rate_ref: Option<Ref>,
 }
 
@@ -215,7 +215,7 @@ pub struct Receivable {
     pub total_vat_amount: Option<i64>,
     #[serde(default)]
     pub total_amount: Option<i64>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub line_items: Vec<ReceivableLine>,
 }
 
@@ -240,7 +240,7 @@ pub struct ReceivableLine {
     pub total_before_vat: Option<i64>,
     #[serde(default)]
     pub total_after_vat: Option<i64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub product: Option<LineProduct>,
 }
 
@@ -260,7 +260,7 @@ pub struct LineProduct {
     pub accounting_tax_rate_id: Option<String>,
     #[serde(default)]
     pub price: Option<Price>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub vat_rate: Option<VatRate>,
 }
 
@@ -293,7 +293,7 @@ pub struct PaymentRecord {
     pub paid_at: Option<String>,
     #[serde(default)]
     pub payment_method: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub object: Option<PaymentObject>,
 }
 
@@ -311,7 +311,7 @@ pub struct PaymentObject {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Settings {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub accounting: Option<AccountingSettings>,
 }
 
@@ -319,9 +319,9 @@ pub struct Settings {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct AccountingSettings {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub ledger_account_ids: Option<DefaultLedgerAccounts>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub tax_ids: Option<DefaultTaxIds>,
 }
 

@@ -69,9 +69,14 @@ pub fn unique<'a>(collection: &str, ids: impl Iterator<Item = &'a str>) -> Resul
             return Err(InputError::new(
                 InputErrorKind::DuplicateId,
                 format!("{collection}[{i}].id"),
-                format!("duplicate id \"{id}\" (also at {collection}[{first}])"),
+                format!("duplicate id {} (also at {collection}[{first}])", quoted(id)),
             ));
         }
     }
     Ok(())
+}
+
+/// An id as a JSON string: quoted, with newlines and quotes escaped, so messages stay on one line.
+fn quoted(id: &str) -> String {
+    serde_json::to_string(id).unwrap_or_else(|_| format!("{id:?}"))
 }

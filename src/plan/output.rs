@@ -151,8 +151,8 @@ pub struct PushResult {
     pub monite_id: String,
     pub eligible: bool,
     pub errors: Vec<Issue>,
-    /// Notes that do not block the push (a credit note's invoice is not cancelled automatically).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Notes that do not block the push (a credit note's invoice is not cancelled automatically); always
+    /// present, often empty.
     pub warnings: Vec<Issue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<Payload>,

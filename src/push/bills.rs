@@ -10,7 +10,7 @@ use super::payloads::{BillPayload, LinePayload, Payload, RefPayload, VendorRef};
 use crate::error::{InputError, InputErrorKind};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Payable, PayableLine};
-use crate::model::{dates, from_json_str};
+use crate::model::{dates, object_from_json_str};
 use crate::plan::output::{Issue, PushResult};
 
 /// Validates one bill; `eligible` with the `AccountingPayable`-shaped payload, or every reason it is not.
@@ -47,10 +47,23 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
 /// the bill: the entry point of forms (JS `validateBill`). Malformed input is an [`InputError`] whose path
 /// starts with `bill` or `context`.
 pub fn validate_bill_json(bill: &str, context: &str) -> Result<PushResult, InputError> {
-    let bill: Payable = from_json_str(bill, "bill")?;
-    let context: BillContext =
-        if context.trim().is_empty() { BillContext::default() } else { from_json_str(context, "context")? };
+    let bill: Payable = object_from_json_str(bill, "bill")?;
+    let context = read_bill_context(context)?;
     validate_bill_checked(&bill, &context)
+}
+
+/// Reads a [`BillContext`] once, checking its dates, for validators that keep it (JS `createBillValidator`).
+pub fn read_bill_context(context: &str) -> Result<BillContext, InputError> {
+    let context: BillContext =
+        if context.trim().is_empty() { BillContext::default() } else { object_from_json_str(context, "context")? };
+    check_date(context.connection.as_ref().and_then(|c| c.created_at.as_deref()), "context.connection.created_at")?;
+    Ok(context)
+}
+
+/// Validates a bill (JSON text) against a context read before with [`read_bill_context`].
+pub fn validate_bill_json_with(bill: &str, context: &BillContext) -> Result<PushResult, InputError> {
+    let bill: Payable = object_from_json_str(bill, "bill")?;
+    validate_bill_checked(&bill, context)
 }
 
 /// [`validate_bill`] for already-read values, after checking their dates (a malformed date is an input error,

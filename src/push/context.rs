@@ -8,7 +8,7 @@ use crate::mapping::ledger_accounts::LedgerIndex;
 use crate::mapping::tax_rates::TaxRateIndex;
 use crate::model::accounting::{LedgerAccount, TaxRate};
 use crate::model::dates::{self, Moment};
-use crate::model::de::null_as_default;
+use crate::model::de::{object, object_or_default, objects};
 use crate::model::monite::{Connection, Settings};
 use crate::model::Policy;
 
@@ -71,15 +71,15 @@ impl<'a> PushContext<'a> {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct BillContext {
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub ledger_accounts: Vec<LedgerAccount>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "objects")]
     pub tax_rates: Vec<TaxRate>,
-    #[serde(default, deserialize_with = "null_as_default")]
+    #[serde(default, deserialize_with = "object_or_default")]
     pub settings: Settings,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object_or_default")]
     pub policy: Policy,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub connection: Option<Connection>,
     /// Monite counterpart id → `"matched"` (or `"none"`), `"create"` or `"blocked"`; when absent, the
     /// counterpart is not checked.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::convert::{from_json, from_json_or_default, to_json};
+use super::convert::{from_json, from_json_or_default, object_from_json, to_json};
 use super::error::to_js_error;
 use crate::adapters::{self, Snapshot};
 use crate::keys::{name_key, KeyKind};
@@ -30,6 +30,31 @@ pub fn validate_bill_json(bill: &str, context: &str) -> Result<String, JsValue> 
     to_json(&result)
 }
 
+/// A bill validator that keeps its context (ledger accounts, tax rates, settings, policy, connection,
+/// counterparts): a form that validates on every edit reads the context once instead of on every call.
+/// Call `free()` when done with it.
+#[wasm_bindgen]
+pub struct BillValidator {
+    context: BillContext,
+}
+
+#[wasm_bindgen]
+impl BillValidator {
+    /// Reads the context (JSON `BillContext`, or empty text).
+    #[wasm_bindgen(constructor)]
+    pub fn new(context: &str) -> Result<BillValidator, JsValue> {
+        let context = crate::push::bills::read_bill_context(context).map_err(|e| to_js_error(&e))?;
+        Ok(BillValidator { context })
+    }
+
+    /// Validates one bill (JSON); returns the `PushResult` as JSON.
+    #[wasm_bindgen(js_name = validateJson)]
+    pub fn validate_json(&self, bill: &str) -> Result<String, JsValue> {
+        let result = crate::push::bills::validate_bill_json_with(bill, &self.context).map_err(|e| to_js_error(&e))?;
+        to_json(&result)
+    }
+}
+
 /// A credit note's push payload and warnings.
 #[derive(Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -41,7 +66,7 @@ pub struct ShapedCreditNote {
 /// Shapes a credit note (JSON) for pushing; returns a `ShapedCreditNote` as JSON.
 #[wasm_bindgen(js_name = shapeCreditNoteJson)]
 pub fn shape_credit_note_json(credit_note: &str, context: &str) -> Result<String, JsValue> {
-    let note: Receivable = from_json(credit_note, "credit_note")?;
+    let note: Receivable = object_from_json(credit_note, "credit_note")?;
     let context: BillContext = from_json_or_default(context, "context")?;
     let payload = shape_credit_note(&note, &context.push_context());
     to_json(&ShapedCreditNote { payload, warnings: credit_note_warnings(&note) })
@@ -93,7 +118,7 @@ pub fn name_key_js(value: &str, kind: &str) -> Result<String, JsValue> {
 /// Adapts raw QuickBooks Online bodies (JSON `RawQuickBooks`) to a `Snapshot` (JSON).
 #[wasm_bindgen(js_name = fromQuickBooksJson)]
 pub fn from_quickbooks_json(raw: &str) -> Result<String, JsValue> {
-    let raw: RawQuickBooks = from_json(raw, "quickbooks_online")?;
+    let raw: RawQuickBooks = object_from_json(raw, "quickbooks_online")?;
     let snapshot: Snapshot =
         adapters::quickbooks::adapt(&raw).map_err(|e| to_js_error(&e.under("quickbooks_online")))?;
     to_json(&snapshot)
@@ -102,7 +127,7 @@ pub fn from_quickbooks_json(raw: &str) -> Result<String, JsValue> {
 /// Adapts raw Xero bodies (JSON `RawXero`) to a `Snapshot` (JSON).
 #[wasm_bindgen(js_name = fromXeroJson)]
 pub fn from_xero_json(raw: &str) -> Result<String, JsValue> {
-    let raw: RawXero = from_json(raw, "xero")?;
+    let raw: RawXero = object_from_json(raw, "xero")?;
     let snapshot: Snapshot = adapters::xero::adapt(&raw).map_err(|e| to_js_error(&e.under("xero")))?;
     to_json(&snapshot)
 }

@@ -7,18 +7,23 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::error::{output_error, to_js_error};
-use crate::model::from_json_str;
+use crate::model::{from_json_str, object_from_json_str};
 
 /// Reads JSON text into `T`; errors name the path under `root`.
 pub fn from_json<T: DeserializeOwned>(text: &str, root: &str) -> Result<T, JsValue> {
     from_json_str(text, root).map_err(|e| to_js_error(&e))
 }
 
-/// Like [`from_json`], but empty text, `null` and `undefined` give `T::default()`.
+/// Reads JSON text that must be an object into `T`.
+pub fn object_from_json<T: DeserializeOwned>(text: &str, root: &str) -> Result<T, JsValue> {
+    object_from_json_str(text, root).map_err(|e| to_js_error(&e))
+}
+
+/// Like [`object_from_json`], but empty text, `null` and `undefined` give `T::default()`.
 pub fn from_json_or_default<T: DeserializeOwned + Default>(text: &str, root: &str) -> Result<T, JsValue> {
     match text.trim() {
         "" | "null" | "undefined" => Ok(T::default()),
-        _ => from_json(text, root),
+        _ => object_from_json(text, root),
     }
 }
 

@@ -1,0 +1,221 @@
+// The CLI as a user runs it (SPEC §8): `ledgerbridge plan <file|->` prints the plan as JSON, exit 0;
+// bad input → one line on stderr naming the JSON path, exit 2.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { planSync, planSyncJson, version } from 'ledgerbridge';
+
+import { CLI, demoInput, generateText, noGenerator, runCli, smallInput } from './helpers.mjs';
+
+const USAGE = /usage: ledgerbridge plan <file\|->/;
+const BAD_QUANTITY = { monite: { payables: [{ id: 'b1', status: 'issued', line_items: [{ quantity: 'x' }] }] } };
+
+let dir;
+const file = (name, text) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ledgerbridge-cli-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Asserts stderr is exactly one non-empty line. */
+function assertOneLine(stderr) {
+  assert.ok(stderr.endsWith('\n'), `stderr should end with a newline: ${JSON.stringify(stderr)}`);
+  assert.equal(stderr.slice(0, -1).includes('\n'), false, `stderr should be one line: ${JSON.stringify(stderr)}`);
+  assert.ok(stderr.trim().length > 0);
+}
+
+/** The numbers of the summary-table row starting with `label` in the section `section`. */
+function tableRow(text, section, label) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l === section || l.startsWith(`${section} `));
+  assert.ok(start >= 0, `no ${section} section in:\n${text}`);
+  const line = lines.slice(start).find((l) => l.startsWith(`${label} `));
+  assert.ok(line, `no "${label}" row in ${section}:\n${text}`);
+  return line.slice(label.length).trim().split(/\s+/).map(Number);
+}
+
+describe('ledgerbridge plan', () => {
+  test(`runs as installed (${CLI})`, () => {
+    const { status, stdout } = runCli(['--version']);
+    assert.equal(status, 0);
+    assert.equal(stdout, `ledgerbridge ${version()}\n`);
+  });
+
+  test('plan <file>: exit 0, stdout is the JSON plan, deep-equal to planSync', () => {
+    const input = smallInput();
+    const { status, stdout, stderr } = runCli(['plan', file('small.json', JSON.stringify(input))]);
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+    assert.deepEqual(JSON.parse(stdout), planSync(input));
+  });
+
+  test('plan <file> on the demo sample: stdout is byte-identical to planSyncJson', { skip: noGenerator }, () => {
+    const text = generateText(['--demo']);
+    const { status, stdout, stderr } = runCli(['plan', file('demo.json', text)]);
+    assert.equal(status, 0, stderr);
+    assert.equal(stderr, '');
+    assert.equal(stdout, `${planSyncJson(text)}\n`);
+    assert.deepEqual(JSON.parse(stdout), planSync(demoInput()));
+  });
+
+  test('plan with a relative path reads from the working directory', () => {
+    file('relative.json', JSON.stringify(smallInput()));
+    const { status, stdout } = runCli(['plan', 'relative.json'], { cwd: dir });
+    assert.equal(status, 0);
+    assert.deepEqual(JSON.parse(stdout), planSync(smallInput()));
+  });
+
+  test('plan - reads stdin', () => {
+    const input = smallInput();
+    const { status, stdout, stderr } = runCli(['plan', '-'], { input: JSON.stringify(input, null, 2) });
+    assert.equal(status, 0, stderr);
+    assert.deepEqual(JSON.parse(stdout), planSync(input));
+  });
+
+  test('plan - on a scaled sample (2000 counterparts per side) through stdin', { skip: noGenerator }, () => {
+    const text = generateText(['--seed', '3', '--counterparts', '2000']);
+    const { status, stdout, stderr } = runCli(['plan', '-'], { input: text });
+    assert.equal(status, 0, stderr);
+    assert.equal(stdout, `${planSyncJson(text)}\n`);
+    assert.equal(JSON.parse(stdout).summary.pull.counterparts.total, 2000);
+  });
+
+  test('--summary: exit 0 and a readable table with the plan\'s counts', () => {
+    const input = smallInput();
+    const plan = planSync(input);
+    const { status, stdout, stderr } = runCli(['plan', file('summary.json', JSON.stringify(input)), '--summary']);
+    assert.equal(status, 0, stderr);
+    assert.throws(() => JSON.parse(stdout), 'the summary is text, not JSON');
+    const c = plan.summary.pull.counterparts;
+    assert.deepEqual(tableRow(stdout, 'PULL', 'counterparts'), [c.total, c.matched, c.unmatched, c.ambiguous, c.duplicate_match, c.with_suggestions]);
+    const p = plan.summary.pull.products;
+    assert.deepEqual(tableRow(stdout, 'PULL', 'products'), [p.total, p.match, p.create, p.none, p.multiple_matches]);
+    const pc = plan.summary.push.counterparts;
+    assert.deepEqual(tableRow(stdout, 'PUSH', 'counterparts'), [pc.total, pc.none, pc.create, pc.blocked]);
+    const b = plan.summary.push.bills;
+    assert.deepEqual(tableRow(stdout, 'PUSH', 'bills'), [b.total, b.eligible, b.not_eligible]);
+  });
+
+  test('--summary on the demo sample lists the problems by code', { skip: noGenerator }, () => {
+    const plan = planSync(demoInput());
+    const { status, stdout } = runCli(['plan', file('demo-summary.json', generateText(['--demo'])), '--summary']);
+    assert.equal(status, 0);
+    const c = plan.summary.pull.counterparts;
+    assert.deepEqual(tableRow(stdout, 'PULL', 'counterparts'), [c.total, c.matched, c.unmatched, c.ambiguous, c.duplicate_match, c.with_suggestions]);
+    const cn = plan.summary.push.credit_notes;
+    assert.deepEqual(tableRow(stdout, 'PUSH', 'credit notes'), [cn.total, cn.eligible, cn.not_eligible]);
+    assert.ok(stdout.includes(`PROBLEMS (${plan.errors.length} sync errors)`), stdout);
+    const multiple = plan.errors.filter((e) => e.code === 'multiple_matches').length;
+    assert.ok(multiple > 0);
+    assert.deepEqual(tableRow(stdout, 'PROBLEMS', 'multiple_matches'), [multiple]);
+  });
+
+  test('--version and --help exit 0', () => {
+    const v = runCli(['--version']);
+    assert.equal(v.status, 0);
+    assert.match(v.stdout, /^ledgerbridge \d+\.\d+\.\d+ \(keys v\d+\)\n$/);
+    const h = runCli(['--help']);
+    assert.equal(h.status, 0);
+    assert.match(h.stdout, USAGE);
+  });
+});
+
+describe('ledgerbridge plan: errors', () => {
+  test('bad input (a type error): exit 2, one line on stderr naming the JSON path, nothing on stdout', () => {
+    for (const source of ['file', 'stdin']) {
+      const text = JSON.stringify(BAD_QUANTITY);
+      const r = source === 'file' ? runCli(['plan', file('bad.json', text)]) : runCli(['plan', '-'], { input: text });
+      assert.equal(r.status, 2, source);
+      assert.equal(r.stdout, '', source);
+      assertOneLine(r.stderr);
+      assert.ok(r.stderr.includes('monite.payables[0].line_items[0].quantity'), r.stderr);
+    }
+  });
+
+  test('other kinds of bad input name their path too (missing field, duplicate id, unknown value)', () => {
+    const cases = [
+      [{ monite: { payables: [{ status: 'issued' }] } }, 'monite.payables[0].id'],
+      [{ accounting: { counterparts: [{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }] } }, 'accounting.counterparts[1].id'],
+      [{ policy: { direction: 'sideways' } }, 'policy.direction'],
+    ];
+    for (const [input, path] of cases) {
+      const r = runCli(['plan', '-'], { input: JSON.stringify(input) });
+      assert.equal(r.status, 2, path);
+      assert.equal(r.stdout, '');
+      assertOneLine(r.stderr);
+      assert.ok(r.stderr.includes(path), `${path} not in ${r.stderr}`);
+    }
+  });
+
+  test('the error stays on one line when the offending value contains a newline', () => {
+    const cases = [
+      { monite: { payables: [{ id: 'b1', status: 'issued', line_items: [{ quantity: 'x\ny' }] }] } },
+      { monite: { counterparts: [{ id: 'a\nb', organization: { legal_name: 'A' } }, { id: 'a\nb', organization: { legal_name: 'B' } }] } },
+    ];
+    for (const input of cases) {
+      const r = runCli(['plan', '-'], { input: JSON.stringify(input) });
+      assert.equal(r.status, 2);
+      assertOneLine(r.stderr);
+    }
+  });
+
+  test('invalid JSON: exit 2, one line, nothing on stdout', () => {
+    for (const text of ['{"monite": ', '', 'not json']) {
+      const r = runCli(['plan', '-'], { input: text });
+      assert.equal(r.status, 2, JSON.stringify(text));
+      assert.equal(r.stdout, '');
+      assertOneLine(r.stderr);
+      assert.match(r.stderr, /invalid JSON/i);
+    }
+  });
+
+  test('a missing file: exit 2, the message names the file', () => {
+    const missing = join(dir, 'does-not-exist.json');
+    const r = runCli(['plan', missing]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assertOneLine(r.stderr);
+    assert.ok(r.stderr.includes(missing), r.stderr);
+  });
+
+  test('no arguments: exit 2 with the usage', () => {
+    const r = runCli([]);
+    assert.equal(r.status, 2);
+    assert.match(r.stdout + r.stderr, USAGE);
+  });
+
+  test('an unknown option or command, or a wrong number of arguments: exit 2 with the usage on stderr', () => {
+    for (const args of [['plan', 'x.json', '--bogus'], ['frob', 'x.json'], ['plan'], ['plan', 'a.json', 'b.json'], ['--bogus']]) {
+      const r = runCli(args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '', `ledgerbridge ${args.join(' ')}: nothing on stdout`);
+      assert.match(r.stderr, USAGE, args.join(' '));
+      if (args.includes('--bogus')) assert.match(r.stderr, /unknown option --bogus/);
+    }
+  });
+
+  test('an exit 2 never writes to stdout (so `ledgerbridge … > plan.json` cannot capture a usage text)', () => {
+    const r = runCli([]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '', 'usage of a failed invocation went to stdout');
+    assert.match(r.stderr, USAGE);
+  });
+
+  test('piping the plan into a reader that stops early (| head) ends quietly', { skip: process.platform === 'win32' && 'needs sh' }, () => {
+    // A plan of several MB: larger than a pipe buffer, so the reader closes while the CLI is still writing.
+    const counterparts = Array.from({ length: 20_000 }, (_, i) => ({ id: `cp-${i}`, organization: { legal_name: `Company ${i}` } }));
+    const big = file('big.json', JSON.stringify({ monite: { counterparts } }));
+    const r = spawnSync('sh', ['-c', `"$0" plan "$1" | head -c 16 > /dev/null`, CLI, big], { encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at .*cli\.js/, `stderr: ${r.stderr.split('\n').find((l) => /EPIPE/.test(l)) ?? r.stderr.slice(0, 200)}`);
+  });
+});

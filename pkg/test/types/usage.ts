@@ -1,0 +1,214 @@
+// Typed use of the public API, imported by name as a consumer would (resolved through `exports`:
+// "types" → esm/node.d.ts). Checked by `node_modules/.bin/tsc -p pkg/test/types/tsconfig.json`; never run.
+// Each `@ts-expect-error` line must NOT type-check: tsc fails if one of them stops being an error.
+import {
+  init,
+  InputError,
+  isInitialized,
+  LedgerbridgeError,
+  matchCounterparts,
+  matchProducts,
+  nameKey,
+  NotInitializedError,
+  planSync,
+  planSyncJson,
+  shapeCreditNote,
+  validateBill,
+  version,
+} from 'ledgerbridge';
+import type {
+  BillContext,
+  CounterpartMatch,
+  InputErrorCode,
+  Issue,
+  KeyKind,
+  MatchStatus,
+  Payable,
+  PlanInput,
+  ProductResult,
+  PushResult,
+  Receivable,
+  ShapedCreditNote,
+  SyncPlan,
+} from 'ledgerbridge';
+
+// ---------------------------------------------------------------------------------------------------------
+// Input: a PlanInput literal in the API's own shapes.
+const bill: Payable = {
+  id: 'bill-1',
+  status: 'issued',
+  issued_at: '2024-06-01',
+  counterpart_id: 'cp-1',
+  currency: 'EUR',
+  line_items: [{ id: 'l-0', name: 'Hosting', quantity: 2, unit_price: 1500, tax: 2000, ledger_account_id: 'la-1' }],
+};
+
+const input: PlanInput = {
+  monite: {
+    counterparts: [
+      { id: 'cp-1', type: 'organization', organization: { legal_name: 'Acme Ltd', is_vendor: true } },
+      { id: 'cp-2', individual: { first_name: 'Ada', last_name: 'Lovelace' }, addresses: [{ country: 'GB', city: 'London' }] },
+    ],
+    products: [{ id: 'p-1', name: 'Widget' }],
+    payables: [bill],
+    receivables: [{ id: 'cn-1', type: 'credit_note', status: 'issued', based_on: 'inv-1' }],
+    payment_records: [{ id: 'pay-1', amount: 100, object: { id: 'inv-1', type: 'receivable' } }],
+    settings: { accounting: { ledger_account_ids: { products: 'la-1', payments: 'la-2' }, tax_ids: { deductions: null } } },
+    connection: { id: 'conn-1', status: 'connected', created_at: '2024-01-01T00:00:00Z' },
+  },
+  accounting: {
+    counterparts: [{ id: 'qb-1', name: 'ACME LIMITED', kind: 'vendor', address: { country: 'GB' } }],
+    products: [{ id: 'i-1', name: 'widget', price: 12.5, currency: 'EUR', type: 'product' }],
+    tax_rates: [{ id: 'tr-20', name: 'VAT', effective_tax_rate: 2000, direction: 'purchase' }],
+    ledger_accounts: [{ id: 'la-1', name: 'Expenses', status: 'Active' }],
+    quickbooks_online: { customers: { QueryResponse: { Customer: [] } }, currency: 'USD' },
+  },
+  policy: { pushable_bill_statuses: ['issued', 'canceled'], direction: 'purchase' },
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Output: SyncPlan, its rows and summary.
+const plan: SyncPlan = planSync(input);
+const same: SyncPlan = JSON.parse(planSyncJson(JSON.stringify(input))) as SyncPlan;
+const ambiguous: number = plan.summary.pull.counterparts.ambiguous;
+const eligibleBills: number = plan.summary.push.bills.eligible + same.summary.push.bills.not_eligible;
+const errorCount: number = plan.summary.errors + plan.errors.length;
+
+function describeMatch(row: CounterpartMatch): string {
+  const status: MatchStatus = row.status;
+  switch (status) {
+    case 'matched':
+      // A match always names the field that decided; the compiler only knows it may be null.
+      return `${row.monite_id} → ${row.accounting_id ?? '?'} by ${row.decided_by ?? '?'}`;
+    case 'unmatched':
+      return `${row.monite_id}: ${row.reason ?? ''}; maybe ${row.suggestions.map((s) => `${s.accounting_id} (${s.score.toFixed(2)})`).join(', ')}`;
+    case 'ambiguous':
+      return `${row.monite_id}: one of ${row.candidates.join(', ')}; rivals ${row.rivals.join(', ')}`;
+    default: {
+      const unreachable: never = status;
+      return unreachable;
+    }
+  }
+}
+const lines: string[] = plan.pull.counterparts.map(describeMatch);
+
+const firstProduct: ProductResult | undefined = plan.pull.products[0];
+const productName: string | undefined = firstProduct?.payload?.name;
+const productError: string[] = firstProduct?.error?.accounting_ids ?? [];
+
+// PushResult fields.
+function explain(result: PushResult): string {
+  const issues: Issue[] = result.errors;
+  const warnings: Issue[] = result.warnings;
+  const head = `${result.monite_id}: ${result.eligible ? 'eligible' : 'not eligible'}`;
+  return [head, ...issues.map((i) => `${i.code} at ${i.path}: ${i.message}`), ...warnings.map((w) => w.message)].join('\n');
+}
+const billReports: string[] = plan.push.bills.map(explain);
+const pushPayload = plan.push.bills[0]?.payload;
+const counterpartAction: 'none' | 'create' | 'blocked' | undefined = plan.push.counterparts[0]?.action;
+
+// validateBill / shapeCreditNote with a form's context.
+const context: BillContext = {
+  ledger_accounts: [{ id: 'la-1', status: 'Active' }],
+  tax_rates: [{ id: 'tr-20', effective_tax_rate: 2000 }],
+  counterparts: { 'cp-1': 'matched', 'cp-2': 'create' },
+  policy: { direction: 'purchase' },
+};
+const checked: PushResult = validateBill(bill, context);
+const bare: boolean = validateBill(bill).eligible;
+const creditNote: Receivable = { id: 'cn-1', type: 'credit_note', status: 'issued', line_items: [{ quantity: 1, product: { name: 'Widget' } }] };
+const shaped: ShapedCreditNote = shapeCreditNote(creditNote, context);
+const customer: string | null = shaped.payload.customer_ref.company_name;
+const warningCodes: string[] = shaped.warnings.map((w) => w.code);
+
+// Matching and keys.
+const matches: CounterpartMatch[] = matchCounterparts(input.monite?.counterparts ?? [], [{ id: 'a', name: 'A' }]);
+const products: ProductResult[] = matchProducts([{ id: 'p', name: 'P' }], [{ id: 'i', name: 'P', price: { currency: 'EUR', value: 100 } }], {});
+const kind: KeyKind = 'loose';
+const keys: string[] = [nameKey('Acme Limited'), nameKey('Acme Limited', kind), nameKey('x', 'strict')];
+const v: string = version();
+
+// Errors: InputError fields and narrowing.
+function handle(error: unknown): string {
+  if (error instanceof InputError) {
+    const code: InputErrorCode = error.code;
+    const path: string = error.path;
+    const detail: string = error.detail;
+    const stack: string | undefined = error.stack;
+    if (code === 'invalid_json') return `not JSON: ${detail}`;
+    return `${error.name} ${code} at ${path}: ${error.message} ${stack ?? ''}`;
+  }
+  if (error instanceof NotInitializedError) return error.code;
+  if (error instanceof LedgerbridgeError) return `${error.code}: ${error.message}`;
+  return String(error);
+}
+
+async function start(): Promise<boolean> {
+  await init();
+  return isInitialized();
+}
+
+export const used = [
+  ambiguous,
+  eligibleBills,
+  errorCount,
+  lines,
+  productName,
+  productError,
+  billReports,
+  pushPayload,
+  counterpartAction,
+  checked,
+  bare,
+  customer,
+  warningCodes,
+  matches,
+  products,
+  keys,
+  v,
+  handle,
+  start,
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Negative cases: each next line must be a type error.
+
+// @ts-expect-error a number is not a PlanInput
+planSync(42);
+
+// @ts-expect-error 'medium' is not a KeyKind ('strict' | 'loose')
+nameKey('x', 'medium');
+
+// @ts-expect-error policy.direction is 'purchase' | 'sale'
+const sideways: PlanInput = { policy: { direction: 'sideways' } };
+
+// @ts-expect-error SyncPlan has no `warnings` field (warnings live on push rows)
+const notAField = plan.warnings;
+
+// @ts-expect-error validateBill takes a Payable object, not JSON text
+validateBill('{"id":"b","status":"issued"}');
+
+// @ts-expect-error a Payable needs an id
+const noId: Payable = { status: 'issued' };
+
+// @ts-expect-error accounting counterparts are customers or vendors
+const employee: PlanInput = { accounting: { counterparts: [{ id: 'e', name: 'E', kind: 'employee' }] } };
+
+// @ts-expect-error line quantities are numbers
+const textQuantity: Payable = { id: 'b', status: 'issued', line_items: [{ quantity: 'x' }] };
+
+// @ts-expect-error `eligible` is a boolean
+const eligibleText: string = checked.eligible;
+
+function codes(error: InputError): boolean {
+  // @ts-expect-error 'bad_input' is not an InputErrorCode
+  return error.code === 'bad_input';
+}
+
+// @ts-expect-error 'maybe' is not a MatchStatus
+const maybe: MatchStatus = 'maybe';
+
+// @ts-expect-error the bill context's counterpart states are 'matched' | 'create' | 'blocked'
+const unknownState: BillContext = { counterparts: { 'cp-1': 'unknown' } };
+
+export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState];
