@@ -2,7 +2,7 @@
 //! tokens, and country codes, on arbitrary Unicode and on strings biased toward tricky characters.
 #![cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 
-use ledgerbridge::keys::{country_key, loose_key, strict_key, LEGAL_FORMS};
+use ledgerbridge::keys::{country_key, is_format, loose_key, strict_key, LEGAL_FORMS};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -193,34 +193,6 @@ fn tricky_string() -> impl Strategy<Value = String> {
         1 => any::<char>().prop_map(String::from),
     ];
     proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
-}
-
-/// General category Cf (format), Unicode 16.
-fn is_format(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x00AD
-            | 0x0600..=0x0605
-            | 0x061C
-            | 0x06DD
-            | 0x070F
-            | 0x0890..=0x0891
-            | 0x08E2
-            | 0x180E
-            | 0x200B..=0x200F
-            | 0x202A..=0x202E
-            | 0x2060..=0x2064
-            | 0x2066..=0x206F
-            | 0xFEFF
-            | 0xFFF9..=0xFFFB
-            | 0x110BD
-            | 0x110CD
-            | 0x13430..=0x1343F
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0001
-            | 0xE0020..=0xE007F
-    )
 }
 
 fn check_strict_shape(key: &str) -> Result<(), TestCaseError> {

@@ -9,11 +9,11 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::panic)] // a test fails by panicking; the no-panic rule is for the library
 
+#[path = "support/name_vectors.rs"]
+mod name_vectors;
 #[path = "support/cases.rs"]
 mod support;
 
-use ledgerbridge::keys::{country_key, name_key, KeyKind};
-use serde::Deserialize;
 use support::Case;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 
@@ -78,80 +78,15 @@ fn plans_are_deterministic() {
     assert!(failures.is_empty(), "{}", support::report("plans are not deterministic", &failures));
 }
 
-#[derive(Deserialize)]
-struct Vectors {
-    keys: Vec<KeyVector>,
-    pairs: Vec<PairVector>,
-    countries: Vec<CountryVector>,
-}
-
-#[derive(Deserialize)]
-struct KeyVector {
-    input: String,
-    strict: String,
-    loose: String,
-    note: String,
-}
-
-#[derive(Deserialize)]
-struct PairVector {
-    a: String,
-    b: String,
-    kind: KeyKind,
-    equal: bool,
-    note: String,
-}
-
-#[derive(Deserialize)]
-struct CountryVector {
-    input: String,
-    expected: String,
-    note: String,
-}
-
-/// The name-key vectors (`tests/name_keys.rs` checks them in full natively): every key vector's strict and loose
-/// key, which is where wasm could differ (Unicode tables, case folding), plus the pairs and countries.
+/// The name-key vectors, checked exactly as natively: Unicode tables and case folding are where wasm could
+/// differ.
 #[wasm_bindgen_test]
 fn name_key_vectors() {
-    let vectors: Vectors = match serde_json::from_str(NAME_KEY_VECTORS) {
-        Ok(v) => v,
-        Err(e) => panic!("cannot parse tests/vectors/name_keys.json: {e}"),
+    let (keys, failures) = match name_vectors::check(NAME_KEY_VECTORS) {
+        Ok(outcome) => outcome,
+        Err(e) => panic!("{e}"),
     };
-    let mut failures = Vec::new();
-    for (i, v) in vectors.keys.iter().enumerate() {
-        for (kind, expected) in [(KeyKind::Strict, &v.strict), (KeyKind::Loose, &v.loose)] {
-            let got = name_key(&v.input, kind);
-            if &got != expected {
-                failures.push(format!(
-                    "keys[{i}] {kind:?}({:?}): expected {expected:?}, got {got:?}  ({})",
-                    v.input, v.note
-                ));
-            }
-        }
-    }
-    for (i, p) in vectors.pairs.iter().enumerate() {
-        let (ka, kb) = (name_key(&p.a, p.kind), name_key(&p.b, p.kind));
-        if (ka == kb) != p.equal {
-            let relation = if p.equal { "==" } else { "!=" };
-            failures.push(format!(
-                "pairs[{i}] expected {:?}({:?}) {relation} {:?}({:?}), keys are {ka:?} and {kb:?}  ({})",
-                p.kind, p.a, p.kind, p.b, p.note
-            ));
-        }
-    }
-    for (i, c) in vectors.countries.iter().enumerate() {
-        let got = country_key(&c.input);
-        if got != c.expected {
-            failures.push(format!(
-                "countries[{i}] country_key({:?}): expected {:?}, got {got:?}  ({})",
-                c.input, c.expected, c.note
-            ));
-        }
-    }
-    let checked = vectors.keys.len() * 2 + vectors.pairs.len() + vectors.countries.len();
-    console_log!("{checked} name-key checks");
-    if vectors.keys.is_empty() {
-        failures.push("no key vectors".to_owned());
-    }
+    console_log!("{keys} name-key vectors checked");
+    assert!(keys > 0, "no key vectors");
     assert!(failures.is_empty(), "{}", support::report("name-key vectors failed", &failures));
 }

@@ -5,6 +5,7 @@ mod legal_forms;
 mod text;
 
 pub use legal_forms::{LEGAL_FORMS, LEGAL_FORM_TOKENS};
+pub use text::is_format;
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -15,7 +15,7 @@ fn ascii_punctuation(c: char) -> char {
 /// True for the characters of general category Cf (format): zero-width space and joiners, BOM, soft
 /// hyphen, bidi marks and the like. A fixed table (Unicode 16) rather than a general-category crate: it is
 /// 20 ranges, and the crate would add its whole table to the WebAssembly module.
-fn is_format(c: char) -> bool {
+pub fn is_format(c: char) -> bool {
     matches!(
         c as u32,
         0x00AD

@@ -8,10 +8,11 @@ const THREE_DECIMALS: &[&str] = &["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND
 
 /// Number of decimals of the currency's minor unit (2 when unknown).
 pub fn exponent(currency: &str) -> i32 {
-    let code = currency.trim().to_ascii_uppercase();
-    if ZERO_DECIMALS.contains(&code.as_str()) {
+    let code = currency.trim();
+    let is = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(code));
+    if is(ZERO_DECIMALS) {
         0
-    } else if THREE_DECIMALS.contains(&code.as_str()) {
+    } else if is(THREE_DECIMALS) {
         3
     } else {
         2
