@@ -23,7 +23,7 @@ node scripts/build.mjs
 step "build the sample generator and the native plan tool (used by the JS tests and the benchmark)"
 cargo build --release --locked --example generate --example plan
 
-step "cargo test (unit, rule tables, properties, fixtures, sample oracle; benches: scripts/bench.sh)"
+step "cargo test (unit, rule tables, properties, fixtures, sample oracle; benches: cargo bench, node pkg/bench/bench.mjs)"
 cargo test --locked --lib --tests --examples
 step "cargo test --doc (including the README's Rust snippets)"
 cargo test --locked --doc
