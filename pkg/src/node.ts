@@ -9,10 +9,25 @@
  * @module
  */
 import glue from '../glue/node/ledgerbridge.js';
+import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
 import { createApi, ready, type Glue } from './api.js';
 
 export { EngineError, InputError, LedgerbridgeError, NotInitializedError, type InputErrorCode } from './errors.js';
 export type * from './api.js';
+export {
+  AlreadyConnectedError,
+  ApiError,
+  API_VERSION,
+  AuthError,
+  ConnectionFailedError,
+  DEFAULT_BASE_URL,
+  MoniteClient,
+  NetworkError,
+  ProtocolError,
+  RateLimitError,
+  TimeoutError,
+} from './client/index.js';
+export type * from './client/index.js';
 
 const api = createApi(ready(glue as unknown as Glue));
 
@@ -36,3 +51,11 @@ export const {
   fromXero,
   version,
 } = api;
+
+/**
+ * A Monite Partner API client for one entity (SPEC §6) whose `previewSync()` plans with this package's
+ * engine. See `ClientOptions` for tokens (`fetchToken` in browsers), retries and timeouts.
+ */
+export function createClient(options: ClientOptions): MoniteClient {
+  return createBareClient({ planSync: api.planSync, ...options });
+}

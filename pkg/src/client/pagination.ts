@@ -1,0 +1,50 @@
+/**
+ * Cursor pagination as the API does it: the first request carries the filters; each next one carries
+ * only `pagination_token` (the API infers the rest from it) and `limit` (which it does not infer).
+ * @module
+ */
+import { ProtocolError } from './errors.js';
+import type { QueryValue, Requester } from './http.js';
+import type { Page } from './types.js';
+
+export interface PageQuery {
+  path: string;
+  /** Filters of the first request. */
+  query?: Record<string, QueryValue>;
+  /** Page size; sent with every request. */
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+/** Yields every page, following `next_pagination_token` until it is absent or null. */
+export async function* pages<T>(http: Requester, request: PageQuery): AsyncGenerator<Page<T>, void, undefined> {
+  const seen = new Set<string>();
+  let token: string | null = null;
+  for (;;) {
+    const query: Record<string, QueryValue> =
+      token === null ? { ...request.query, limit: request.limit } : { pagination_token: token, limit: request.limit };
+    const { data: page, requestId } = await http.request<Page<T>>({ method: 'GET', path: request.path, query, signal: request.signal });
+    if (typeof page !== 'object' || page === null || !Array.isArray(page.data)) {
+      throw new ProtocolError('list answer has no data array', { method: 'GET', path: request.path, requestId });
+    }
+    yield page;
+    const next = page.next_pagination_token;
+    if (typeof next !== 'string' || next === '') return;
+    // A token seen before would loop forever.
+    if (seen.has(next)) throw new ProtocolError('next_pagination_token repeats an earlier page', { method: 'GET', path: request.path, requestId });
+    seen.add(next);
+    token = next;
+  }
+}
+
+/** Yields every item of every page. */
+export async function* items<T>(http: Requester, request: PageQuery): AsyncGenerator<T, void, undefined> {
+  for await (const page of pages<T>(http, request)) yield* page.data;
+}
+
+/** Every item of every page, in order. */
+export async function collect<T>(http: Requester, request: PageQuery): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages<T>(http, request)) out.push(...page.data);
+  return out;
+}
