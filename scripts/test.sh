@@ -39,4 +39,4 @@ node_modules/.bin/tsc -p pkg/test/types/tsconfig.json
 
 step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium)"
 echo "(set-up and Rust stages took $(( $(date +%s) - start )) s)"
-node --test --test-concurrency=1 pkg/test/*.test.mjs
+node --test --test-concurrency=1 sim/test/*.test.mjs pkg/test/*.test.mjs
