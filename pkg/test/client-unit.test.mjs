@@ -570,7 +570,7 @@ const syncRecord = (id) => ({
   sync_status: 'done',
 });
 
-test('syncedRecords follows next_pagination_token over 3 pages, sending limit with every page', async () => {
+test('syncedRecords follows next_pagination_token over 3 pages, sending limit and object_type with every page', async () => {
   const api = fakeApi();
   const pages = {
     first: { data: [syncRecord('r1'), syncRecord('r2')], next_pagination_token: 'tok-b', prev_pagination_token: null },
@@ -585,8 +585,9 @@ test('syncedRecords follows next_pagination_token over 3 pages, sending limit wi
   const queries = api.calls.filter((c) => c.path === '/accounting_synced_records').map((c) => c.query);
   assert.deepEqual(queries, [
     { order: 'asc', object_type: 'bill', limit: '2' },
-    { pagination_token: 'tok-b', limit: '2' },
-    { pagination_token: 'tok-c', limit: '2' },
+    // object_type is required by the document on every request, next pages included.
+    { object_type: 'bill', pagination_token: 'tok-b', limit: '2' },
+    { object_type: 'bill', pagination_token: 'tok-c', limit: '2' },
   ]);
 
   let pageCount = 0;

@@ -1,6 +1,7 @@
 /**
  * Cursor pagination as the API does it: the first request carries the filters; each next one carries
- * only `pagination_token` (the API infers the rest from it) and `limit` (which it does not infer).
+ * `pagination_token` (the API infers the filters from it), `limit` (which it does not infer), and the
+ * parameters the document marks required on every request (`object_type` of the sync logs).
  * @module
  */
 import { ProtocolError } from './errors.js';
@@ -13,6 +14,8 @@ export interface PageQuery {
   query?: Record<string, QueryValue>;
   /** Page size; sent with every request. */
   limit?: number;
+  /** Parameters the API requires on every request, next pages included. */
+  always?: Record<string, QueryValue>;
   signal?: AbortSignal;
 }
 
@@ -22,7 +25,9 @@ export async function* pages<T>(http: Requester, request: PageQuery): AsyncGener
   let token: string | null = null;
   for (;;) {
     const query: Record<string, QueryValue> =
-      token === null ? { ...request.query, limit: request.limit } : { pagination_token: token, limit: request.limit };
+      token === null
+        ? { ...request.query, ...request.always, limit: request.limit }
+        : { ...request.always, pagination_token: token, limit: request.limit };
     const { data: page, requestId } = await http.request<Page<T>>({ method: 'GET', path: request.path, query, signal: request.signal });
     if (typeof page !== 'object' || page === null || !Array.isArray(page.data)) {
       throw new ProtocolError('list answer has no data array', { method: 'GET', path: request.path, requestId });

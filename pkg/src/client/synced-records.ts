@@ -24,7 +24,9 @@ function request(options: SyncedRecordsOptions) {
   }
   return {
     path: BASE,
-    query: { ...options.filters, object_type: options.objectType },
+    query: { ...options.filters },
+    // The document requires object_type on every request, next pages included.
+    always: { object_type: options.objectType },
     ...(options.limit === undefined ? {} : { limit: options.limit }),
     ...(options.signal ? { signal: options.signal } : {}),
   };
