@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Serves the demo on loopback: www/ at /, the built package (pkg/) at /pkg/. Static files only, with the
-// right content types (`.wasm` must be application/wasm for streaming compilation). Usage:
-//   node scripts/serve.mjs [--port N]      (default 8080; 0 picks a free port; PORT env also works)
-import { createReadStream, statSync } from 'node:fs';
+// Serves the demo on loopback: www/ at /, the built package (pkg/) at /pkg/, with the right content types
+// (`.wasm` must be application/wasm for streaming compilation). With `--simulator` it also starts the Monite
+// API simulator (sim/) seeded with the demo's sample, and plays the platform's backend for the page:
+// GET /api/config says where the API is; POST /api/token gets an access token server-side (the client
+// secret never reaches the page). Usage:
+//   node scripts/serve.mjs [--port N] [--simulator]   (default 8080; 0 picks a free port; PORT env also works)
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,9 +45,38 @@ function fileFor(urlPath) {
   return undefined;
 }
 
-/** Starts the server; resolves to `{ url, close }` once listening. */
-export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
-  const server = createServer((req, res) => {
+/** Answers the demo backend's two routes; false when the request is not one of them. */
+async function backend(req, res, api) {
+  if (!api || !req.url?.startsWith('/api/')) return false;
+  const json = (status, body) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'GET' && req.url === '/api/config') {
+    json(200, { apiUrl: api.apiUrl, entityId: api.credentials.entityId });
+  } else if (req.method === 'POST' && req.url === '/api/token') {
+    // What a platform's backend does: exchange its partner credentials for a token.
+    const answer = await fetch(`${api.apiUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-monite-version': '2024-05-25' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: api.credentials.clientId,
+        client_secret: api.credentials.clientSecret,
+      }),
+    });
+    const body = await answer.json();
+    json(answer.status, answer.ok ? { access_token: body.access_token, expires_in: body.expires_in } : { error: 'token request failed' });
+  } else {
+    json(404, { error: 'not found' });
+  }
+  return true;
+}
+
+/** Starts the server; resolves to `{ url, close }` once listening. `api` is a running simulator, if any. */
+export function startServer({ port = 8080, host = '127.0.0.1', api } = {}) {
+  const server = createServer(async (req, res) => {
+    if (await backend(req, res, api).catch(() => false)) return;
     const file = req.method === 'GET' || req.method === 'HEAD' ? fileFor(req.url ?? '/') : undefined;
     if (!file) {
       res.writeHead(req.method === 'GET' || req.method === 'HEAD' ? 404 : 405, { 'content-type': 'text/plain' });
@@ -70,6 +102,14 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const flag = process.argv.indexOf('--port');
   const port = Number(flag > 0 ? process.argv[flag + 1] : (process.env.PORT ?? 8080));
-  const { url } = await startServer({ port });
+  let api;
+  if (process.argv.includes('--simulator')) {
+    const { startSimulator } = await import('../sim/server.mjs');
+    const sample = join(root, 'www', 'data', 'sample.json');
+    const data = existsSync(sample) ? JSON.parse(readFileSync(sample, 'utf8')) : undefined;
+    api = await startSimulator({ port: 0, ...(data ? { data } : {}) });
+    process.stdout.write(`Monite API simulator: ${api.apiUrl}\n`);
+  }
+  const { url } = await startServer({ port, api });
   process.stdout.write(`ledgerbridge demo: ${url}  (Ctrl-C to stop)\n`);
 }

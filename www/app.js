@@ -1,5 +1,5 @@
 // The demo page: loads the package's browser entry, plans the bundled sample, renders the result.
-import { init, planSync, version } from '/pkg/esm/browser.js';
+import { createClient, init, planSync, version } from '/pkg/esm/browser.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -76,6 +76,33 @@ function renderPush(push) {
   body.replaceChildren(...rows);
 }
 
+/** Loads everything through the API (the local simulator, via the client) and plans it: what a platform does. */
+async function previewThroughApi(sample) {
+  const button = $('from-api');
+  button.disabled = true;
+  $('api-status').textContent = 'Loading over HTTP…';
+  try {
+    const config = await (await fetch('/api/config')).json();
+    const client = createClient({
+      baseUrl: config.apiUrl,
+      entityId: config.entityId,
+      // The page asks its own backend for a token; the client secret stays on the server.
+      fetchToken: () => fetch('/api/token', { method: 'POST' }).then((r) => r.json()),
+    });
+    const started = performance.now();
+    const plan = await client.previewSync({ accounting: { counterparts: sample.accounting.counterparts, products: sample.accounting.products } });
+    renderSummary(plan.summary);
+    renderCounterparts(plan.pull.counterparts);
+    renderPush(plan.push);
+    $('api-status').textContent = `Loaded through the API and planned in ${(performance.now() - started).toFixed(0)} ms.`;
+    window.__apiPlan = plan;
+  } catch (error) {
+    $('api-status').textContent = `Failed: ${error.name}: ${error.message}`;
+  } finally {
+    button.disabled = false;
+  }
+}
+
 async function main() {
   await init();
   $('version').textContent = version();
@@ -91,6 +118,13 @@ async function main() {
   $('status').textContent = `Planned ${plan.pull.counterparts.length} counterparts in ${ms.toFixed(1)} ms.`;
   document.body.dataset.ready = 'true';
   window.__plan = plan;
+  const config = await fetch('/api/config').catch(() => undefined);
+  if (config?.ok) {
+    $('from-api').disabled = false;
+    $('from-api').addEventListener('click', () => previewThroughApi(input));
+  } else {
+    $('api-status').textContent = '(start the demo with scripts/start.sh to include the API simulator)';
+  }
 }
 
 main().catch((error) => {

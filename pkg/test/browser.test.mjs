@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { planSync } from 'ledgerbridge';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { startSimulator } from '../../sim/server.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,6 +23,7 @@ const skip = !existsSync(executablePath)
     : false;
 
 let server;
+let simulator;
 let browser;
 
 before(async () => {
@@ -30,7 +32,9 @@ before(async () => {
   if (!existsSync(join(root, 'www/data/sample.json'))) {
     writeFileSync(join(root, 'www/data/sample.json'), execFileSync(generator, ['--demo']));
   }
-  server = await startServer({ port: 0 });
+  const sample = JSON.parse(readFileSync(join(root, 'www/data/sample.json'), 'utf8'));
+  simulator = await startSimulator({ port: 0, data: sample });
+  server = await startServer({ port: 0, api: simulator });
   browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -40,6 +44,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  await simulator?.close();
 });
 
 test('the demo page plans the bundled sample in the browser, with the same counts as Node', { skip }, async () => {
@@ -99,5 +104,29 @@ test('calling before init() throws NotInitializedError; init() is idempotent', {
   assert.equal(outcome.ready, true);
   assert.equal(outcome.key, 'acme ltd');
   assert.deepEqual(outcome.input, { name: 'InputError', code: 'invalid_type', path: 'monite.payables[0].line_items[0].quantity', isClass: true });
+  await page.close();
+});
+
+test('the demo previews the same plan through the Monite API simulator (client + fetchToken in the page)', { skip }, async () => {
+  const page = await browser.newPage();
+  const failures = [];
+  page.on('pageerror', (e) => failures.push(e.message));
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30_000 });
+  await page.waitForFunction(() => !document.getElementById('from-api').disabled, null, { timeout: 10_000 });
+  const tokensBefore = simulator.counters.tokensIssued;
+  await page.click('#from-api');
+  await page.waitForFunction(() => window.__apiPlan !== undefined || /Failed/.test(document.getElementById('api-status').textContent), null, { timeout: 30_000 });
+  const status = await page.textContent('#api-status');
+  assert.match(status, /Loaded through the API/, status);
+  assert.deepEqual(failures, []);
+  const sample = JSON.parse(readFileSync(join(root, 'www/data/sample.json'), 'utf8'));
+  const direct = planSync(sample);
+  const viaApi = await page.evaluate(() => window.__apiPlan);
+  assert.deepEqual(viaApi.summary, direct.summary, 'the API route loads the same records as the sample file');
+  assert.deepEqual(viaApi.pull.counterparts, direct.pull.counterparts);
+  assert.equal(simulator.counters.tokensIssued, tokensBefore + 1, 'the page got one token through its backend');
+  mkdirSync(join(root, 'artifacts'), { recursive: true });
+  await page.screenshot({ path: join(root, 'artifacts/demo-api.png') });
   await page.close();
 });
