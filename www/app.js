@@ -1,133 +1,123 @@
-// The demo page: loads the package's browser entry, plans the bundled sample, renders the result.
-import { createClient, init, planSync, version } from '/pkg/esm/browser.js';
+// The demo page: wires the tabs, the planning worker and the panels. Plans the bundled sample on load,
+// or the PlanInput at `?data=<path under this site>` (e.g. ?data=data/big.json).
+import { init, version } from '/pkg/esm/browser.js';
+import { setupBillForm } from './bill-form.js';
+import { renderChart } from './chart.js';
+import { setupConnection } from './connection.js';
+import { setupDataIn } from './data-in.js';
+import { $, fmt, megabytes, ms } from './dom.js';
+import { setupMatches } from './matches.js';
+import { createPlanner } from './planner.js';
+import { setupPush } from './push.js';
+import { renderSummary } from './summary.js';
+import { setupTabs } from './tabs.js';
 
-const $ = (id) => document.getElementById(id);
+const pageStart = performance.now();
+const planner = createPlanner();
+const matches = setupMatches(planner);
+const push = setupPush(planner);
+const billForm = setupBillForm($('bill-form'));
+const connection = setupConnection($('connection'));
+const status = $('status');
+const bar = $('progress');
 
-function chip(text) {
-  const span = document.createElement('span');
-  span.className = `chip ${text}`;
-  span.textContent = text;
-  return span;
+const PHASES = {
+  fetch: (p) => `Loading the data… ${megabytes(p.loaded)}`,
+  read: (p) => `Reading ${megabytes(p.bytes)} of JSON…`,
+  plan: (p) => `Planning ${megabytes(p.bytes)} of input in WebAssembly…`,
+  decode: (p) => `Reading the plan (${megabytes(p.bytes)})…`,
+  index: (p) => `Indexing rows… ${Math.round(p.fraction * 100)} %`,
+};
+
+function showProgress(p) {
+  status.textContent = PHASES[p.phase]?.(p) ?? `${p.phase}…`;
+  bar.hidden = false;
+  if (p.phase === 'index') bar.value = p.fraction;
+  else bar.removeAttribute('value');
 }
 
-function cell(row, content) {
-  const td = document.createElement('td');
-  if (content instanceof Node) td.append(content);
-  else td.textContent = content ?? '';
-  row.append(td);
-  return td;
+/** Resolves when the counterparts table has rows in the DOM (first render after a load). */
+function firstRows() {
+  return new Promise((resolve) => {
+    const stop = matches.onRows((view, count) => {
+      if (view === 'counterparts' && count > 0) {
+        stop();
+        resolve(performance.now());
+      }
+    });
+  });
 }
 
-function renderSummary(summary) {
-  const c = summary.pull.counterparts;
-  const entries = [
-    ['counterparts matched', c.matched, 'matched'],
-    ['unmatched', c.unmatched, 'unmatched'],
-    ['ambiguous', c.ambiguous, 'ambiguous'],
-    ['products to create', summary.pull.products.create, 'products-create'],
-    ['counterparts to create', summary.push.counterparts.create, 'counterparts-create'],
-    ['bills eligible', summary.push.bills.eligible, 'bills-eligible'],
-    ['bills blocked', summary.push.bills.not_eligible, 'bills-blocked'],
-    ['sync errors', summary.errors, 'errors'],
-  ];
-  const box = document.createElement('div');
-  box.className = 'counts';
-  for (const [label, value, key] of entries) {
-    const item = document.createElement('div');
-    item.dataset.count = key;
-    item.innerHTML = `<b>${value}</b>${label}`;
-    box.append(item);
-  }
-  $('summary').replaceChildren(box);
-}
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function renderCounterparts(rows) {
-  const body = $('counterparts').tBodies[0];
-  body.replaceChildren(
-    ...rows.map((r) => {
-      const tr = document.createElement('tr');
-      tr.dataset.status = r.status;
-      cell(tr, r.monite_id);
-      cell(tr, chip(r.status));
-      cell(tr, r.decided_by ?? r.reason);
-      cell(tr, r.accounting_id ?? '—');
-      const extra = r.suggestions.length
-        ? `suggested: ${r.suggestions.map((s) => `${s.accounting_id} (${s.score})`).join(', ')}`
-        : r.candidates.join(', ');
-      cell(tr, extra);
-      return tr;
-    }),
-  );
-}
-
-function renderPush(push) {
-  const body = $('push').tBodies[0];
-  const rows = [];
-  for (const section of ['bills', 'invoices', 'credit_notes', 'payment_records']) {
-    for (const r of push[section]) {
-      const tr = document.createElement('tr');
-      cell(tr, section);
-      cell(tr, r.monite_id);
-      cell(tr, chip(r.eligible ? 'eligible' : 'blocked'));
-      cell(tr, r.errors.map((e) => `${e.code} @ ${e.path}`).join('; '));
-      rows.push(tr);
+let loads = 0;
+/** Plans `source` in the worker and shows the result everywhere. Resolves with the worker's result. */
+async function plan(source) {
+  const started = performance.now();
+  const load = ++loads;
+  document.body.dataset.busy = 'true';
+  try {
+    const result = await planner.load(source, (p) => load === loads && showProgress(p));
+    if (load !== loads) return result; // a newer load started meanwhile
+    const received = performance.now();
+    const rendered = firstRows();
+    // In a few short tasks rather than one long one: the page stays responsive to input in between.
+    renderSummary(result.summary);
+    renderChart($('chart'), result.summary);
+    matches.update(result);
+    await nextTask();
+    push.update(result);
+    await nextTask();
+    billForm.update(result.form);
+    const firstRender = result.counts.counterparts.total ? await rendered : performance.now();
+    const timings = {
+      ...result.timings,
+      firstRenderMs: Math.round(firstRender - received),
+      totalMs: Math.round(firstRender - started),
+      sincePageStartMs: Math.round(firstRender - pageStart),
+      planBytes: result.planBytes,
+    };
+    const c = result.counts;
+    const documents = ['bills', 'invoices', 'credit_notes', 'payment_records'].reduce((n, s) => n + c[s].total, 0);
+    status.textContent = `${fmt(c.counterparts.total)} counterparts, ${fmt(c.products.total)} products, ${fmt(documents)} documents planned in ${ms(timings.totalMs)}.`;
+    $('source').textContent = `Data: ${source.label ?? source.url ?? 'input'} · engine ${ms(timings.planMs)} in the worker`;
+    window.__plan = result.plan;
+    window.__summary = result.summary;
+    window.__timings = timings;
+    document.body.dataset.ready = 'true';
+    document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
+    return result;
+  } catch (error) {
+    if (load === loads) {
+      status.textContent = `Failed: ${error.message}`;
+      if (document.body.dataset.ready !== 'true') document.body.dataset.ready = 'error';
+    }
+    throw error;
+  } finally {
+    if (load === loads) {
+      bar.hidden = true;
+      delete document.body.dataset.busy;
     }
   }
-  body.replaceChildren(...rows);
 }
 
-/** Loads everything through the API (the local simulator, via the client) and plans it: what a platform does. */
-async function previewThroughApi(sample) {
-  const button = $('from-api');
-  button.disabled = true;
-  $('api-status').textContent = 'Loading over HTTP…';
-  try {
-    const config = await (await fetch('/api/config')).json();
-    const client = createClient({
-      baseUrl: config.apiUrl,
-      entityId: config.entityId,
-      // The page asks its own backend for a token; the client secret stays on the server.
-      fetchToken: () => fetch('/api/token', { method: 'POST' }).then((r) => r.json()),
-    });
-    const started = performance.now();
-    const plan = await client.previewSync({ accounting: { counterparts: sample.accounting.counterparts, products: sample.accounting.products } });
-    renderSummary(plan.summary);
-    renderCounterparts(plan.pull.counterparts);
-    renderPush(plan.push);
-    $('api-status').textContent = `Loaded through the API and planned in ${(performance.now() - started).toFixed(0)} ms.`;
-    window.__apiPlan = plan;
-  } catch (error) {
-    $('api-status').textContent = `Failed: ${error.name}: ${error.message}`;
-  } finally {
-    button.disabled = false;
-  }
-}
+setupTabs($('tabs'), {
+  onShow(name) {
+    if (name === 'connection') connection.show();
+  },
+});
+setupDataIn({ plan, log: connection.log });
 
 async function main() {
   await init();
   $('version').textContent = version();
-  const response = await fetch('data/sample.json');
-  if (!response.ok) throw new Error(`sample data: HTTP ${response.status}`);
-  const input = await response.json();
-  const started = performance.now();
-  const plan = planSync(input);
-  const ms = performance.now() - started;
-  renderSummary(plan.summary);
-  renderCounterparts(plan.pull.counterparts);
-  renderPush(plan.push);
-  $('status').textContent = `Planned ${plan.pull.counterparts.length} counterparts in ${ms.toFixed(1)} ms.`;
-  document.body.dataset.ready = 'true';
-  window.__plan = plan;
-  const config = await fetch('/api/config').catch(() => undefined);
-  if (config?.ok) {
-    $('from-api').disabled = false;
-    $('from-api').addEventListener('click', () => previewThroughApi(input));
-  } else {
-    $('api-status').textContent = '(start the demo with scripts/start.sh to include the API simulator)';
-  }
+  const requested = new URLSearchParams(location.search).get('data');
+  // Only paths on this site: the page never fetches another origin's file.
+  const url = requested && new URL(requested, location.href).origin === location.origin ? requested : undefined;
+  await plan(url ? { url, label: url } : { url: 'data/sample.json', label: 'the bundled sample' });
 }
 
 main().catch((error) => {
-  $('status').textContent = `Failed: ${error.message}`;
+  status.textContent = `Failed: ${error.message}`;
   document.body.dataset.ready = 'error';
 });

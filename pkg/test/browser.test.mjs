@@ -61,12 +61,23 @@ test('the demo page plans the bundled sample in the browser, with the same count
   const inBrowser = await page.evaluate(() => window.__plan);
   assert.deepEqual(inBrowser, expected, 'the browser computes the same plan as Node');
 
-  const shown = await page.$$eval('[data-count] b', (els) => els.map((e) => Number(e.textContent)));
+  // Numbers are shown formatted (70,864); data-value holds the number itself.
+  const shown = await page.$$eval('[data-count] b', (els) => els.map((e) => Number(e.dataset.value)));
   const c = expected.summary.pull.counterparts;
   assert.deepEqual(shown.slice(0, 3), [c.matched, c.unmatched, c.ambiguous]);
-  const rows = await page.$$eval('#counterparts tbody tr', (trs) => trs.map((tr) => tr.dataset.status));
-  assert.equal(rows.length, expected.pull.counterparts.length);
-  assert.equal(rows.filter((s) => s === 'ambiguous').length, c.ambiguous);
+  // The table is virtualized: only the rows in view are in the DOM; the table states its row count.
+  await page.waitForFunction(() => document.querySelector('#counterparts')?.dataset.total !== undefined);
+  assert.equal(Number(await page.getAttribute('#counterparts', 'data-total')), expected.pull.counterparts.length);
+  assert.equal(Number(await page.getAttribute('#counterparts', 'aria-rowcount')), expected.pull.counterparts.length + 1);
+  const rendered = await page.$$eval('#counterparts tbody tr[data-status]', (trs) => trs.map((tr) => tr.dataset.status));
+  assert.ok(rendered.length > 0 && rendered.length <= expected.pull.counterparts.length);
+  await page.selectOption('#match-status', 'ambiguous');
+  await page.waitForFunction((n) => document.querySelector('#counterparts').dataset.total === String(n), c.ambiguous);
+  await page.waitForFunction(() => document.querySelectorAll('#counterparts tbody tr[data-status]').length > 0);
+  const ambiguous = await page.$$eval('#counterparts tbody tr[data-status]', (trs) => trs.map((tr) => tr.dataset.status));
+  assert.equal(ambiguous.length, c.ambiguous);
+  assert.ok(ambiguous.every((s) => s === 'ambiguous'));
+  await page.selectOption('#match-status', { index: 0 });
 
   mkdirSync(join(root, 'artifacts'), { recursive: true });
   await page.screenshot({ path: join(root, 'artifacts/demo.png'), fullPage: false });
@@ -115,6 +126,7 @@ test('the demo previews the same plan through the Monite API simulator (client +
   await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 30_000 });
   await page.waitForFunction(() => !document.getElementById('from-api').disabled, null, { timeout: 10_000 });
   const tokensBefore = simulator.counters.tokensIssued;
+  await page.click('#tab-data');
   await page.click('#from-api');
   await page.waitForFunction(() => window.__apiPlan !== undefined || /Failed/.test(document.getElementById('api-status').textContent), null, { timeout: 30_000 });
   const status = await page.textContent('#api-status');

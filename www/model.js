@@ -1,0 +1,201 @@
+// The worker's row model: the plan's rows per view, their status, a search text each, and filtered
+// orders cached per (view, status, search). The page asks for windows of rows, never for the whole plan,
+// so a 100k-row plan never crosses to the main thread.
+
+const SECTIONS = ['bills', 'invoices', 'credit_notes', 'payment_records'];
+const MAX_CACHED_ORDERS = 12;
+
+/** Names and labels from the input, so rows can show more than ids. */
+export function sideInfo(input) {
+  const monite = input?.monite ?? {};
+  const accounting = input?.accounting ?? {};
+  const names = new Map();
+  for (const c of monite.counterparts ?? []) {
+    const name = c.organization?.legal_name ?? (c.individual ? `${c.individual.first_name ?? ''} ${c.individual.last_name ?? ''}`.trim() : '');
+    names.set(c.id, name);
+  }
+  const accountingNames = new Map();
+  for (const c of accounting.counterparts ?? []) accountingNames.set(c.id, c.kind ? `${c.name} (${c.kind})` : c.name);
+  const productNames = new Map();
+  for (const p of monite.products ?? []) productNames.set(p.id, p.name);
+  const itemNames = new Map();
+  for (const p of accounting.products ?? []) itemNames.set(p.id, p.name);
+  const docs = new Map();
+  for (const b of monite.payables ?? []) docs.set(b.id, { number: b.document_id ?? '', party: names.get(b.counterpart_id) ?? '', status: b.status });
+  for (const r of monite.receivables ?? []) docs.set(r.id, { number: r.document_id ?? '', party: r.counterpart_name ?? names.get(r.counterpart_id) ?? '', status: r.status });
+  for (const p of monite.payment_records ?? []) {
+    const amount = typeof p.amount === 'number' ? `${(p.amount / 100).toFixed(2)} ${p.currency ?? ''}` : '';
+    docs.set(p.id, { number: amount, party: p.object?.type ? `payment of a ${p.object.type}` : '', status: p.status ?? '' });
+  }
+  return { names, accountingNames, productNames, itemNames, docs };
+}
+
+function productStatus(p) {
+  return p.error ? p.error.code : p.action;
+}
+
+/** Builds the views; `progress(fraction)` is called as rows are indexed. */
+export function buildModel(plan, side, progress = () => {}) {
+  const total = plan.pull.counterparts.length + plan.pull.products.length + SECTIONS.reduce((n, s) => n + plan.push[s].length, 0);
+  let done = 0;
+  const step = Math.max(5000, Math.ceil(total / 20));
+  const tick = () => {
+    done += 1;
+    if (done % step === 0) progress(done / total);
+  };
+  const lower = (...parts) => parts.filter(Boolean).join(' ').toLowerCase();
+
+  const pushCounterparts = new Map(plan.push.counterparts.map((c) => [c.monite_id, c]));
+  const counterparts = {
+    items: plan.pull.counterparts,
+    status: plan.pull.counterparts.map((c) => c.status),
+    text: plan.pull.counterparts.map((c) => {
+      tick();
+      return lower(c.monite_id, side.names.get(c.monite_id), c.accounting_id, side.accountingNames.get(c.accounting_id), c.reason, c.decided_by, ...c.candidates);
+    }),
+    row(c, i) {
+      return {
+        i,
+        status: c.status,
+        monite_id: c.monite_id,
+        name: side.names.get(c.monite_id) ?? '',
+        decided_by: c.decided_by,
+        reason: c.reason,
+        accounting_id: c.accounting_id,
+        accounting_name: c.accounting_id ? side.accountingNames.get(c.accounting_id) ?? '' : '',
+        candidates: c.candidates.slice(0, 6),
+        candidate_count: c.candidates.length,
+        suggestions: c.suggestions.slice(0, 3),
+        suggestion_count: c.suggestions.length,
+        push_action: pushCounterparts.get(c.monite_id)?.action ?? null,
+      };
+    },
+    details(c, i) {
+      const named = (id) => ({ id, name: side.accountingNames.get(id) ?? '' });
+      return {
+        ...this.row(c, i),
+        candidates: c.candidates.map(named),
+        suggestions: c.suggestions.map((s) => ({ ...named(s.accounting_id), score: s.score })),
+        rivals: (c.rivals ?? []).map((id) => ({ id, name: side.names.get(id) ?? '' })),
+        push: pushCounterparts.get(c.monite_id) ?? null,
+      };
+    },
+  };
+
+  const products = {
+    items: plan.pull.products,
+    status: plan.pull.products.map(productStatus),
+    text: plan.pull.products.map((p) => {
+      tick();
+      return lower(p.monite_id, side.productNames.get(p.monite_id), p.accounting_id, side.itemNames.get(p.accounting_id), p.payload?.name, productStatus(p), ...(p.error?.accounting_ids ?? []));
+    }),
+    row(p, i) {
+      return {
+        i,
+        status: productStatus(p),
+        action: p.action,
+        monite_id: p.monite_id,
+        name: side.productNames.get(p.monite_id) ?? p.payload?.name ?? side.itemNames.get(p.accounting_id) ?? '',
+        accounting_id: p.accounting_id,
+        accounting_name: p.accounting_id ? side.itemNames.get(p.accounting_id) ?? '' : '',
+        candidates: (p.error?.accounting_ids ?? []).slice(0, 6),
+        candidate_count: p.error?.accounting_ids.length ?? 0,
+        monite_ids: p.error?.monite_ids ?? [],
+      };
+    },
+    details(p, i) {
+      return {
+        ...this.row(p, i),
+        candidates: (p.error?.accounting_ids ?? []).map((id) => ({ id, name: side.itemNames.get(id) ?? '' })),
+        monite_ids: (p.error?.monite_ids ?? []).map((id) => ({ id, name: side.productNames.get(id) ?? '' })),
+        error: p.error,
+        payload: p.payload ?? null,
+      };
+    },
+  };
+
+  const push = {};
+  for (const section of SECTIONS) {
+    const items = plan.push[section];
+    push[section] = {
+      items,
+      status: items.map((r) => (r.eligible ? 'eligible' : 'blocked')),
+      text: items.map((r) => {
+        tick();
+        const doc = side.docs.get(r.monite_id);
+        return lower(r.monite_id, doc?.number, doc?.party, ...r.errors.flatMap((e) => [e.code, e.path]), ...r.warnings.flatMap((e) => [e.code, e.path]));
+      }),
+      row(r, i) {
+        const doc = side.docs.get(r.monite_id);
+        return {
+          i,
+          status: r.eligible ? 'eligible' : 'blocked',
+          monite_id: r.monite_id,
+          number: doc?.number ?? '',
+          party: doc?.party ?? '',
+          doc_status: doc?.status ?? '',
+          errors: r.errors.slice(0, 3),
+          error_count: r.errors.length,
+          warning_count: r.warnings.length,
+        };
+      },
+      details(r, i) {
+        return { ...this.row(r, i), section, errors: r.errors, warnings: r.warnings, payload: r.payload ?? null };
+      },
+    };
+  }
+  progress(1);
+  return { views: { counterparts, products, ...push }, orders: new Map() };
+}
+
+/** The row indexes of `view` that pass `status` and every word of `search`, cached. */
+function order(model, view, status, search) {
+  const v = model.views[view];
+  if (!v) throw new Error(`unknown view ${view}`);
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!status && !words.length) return null;
+  const key = `${view}\u0000${status}\u0000${words.join(' ')}`;
+  const cached = model.orders.get(key);
+  if (cached) return cached;
+  const out = [];
+  for (let i = 0; i < v.items.length; i++) {
+    if (status && v.status[i] !== status) continue;
+    const text = v.text[i];
+    if (words.every((w) => text.includes(w))) out.push(i);
+  }
+  const result = Int32Array.from(out);
+  if (model.orders.size >= MAX_CACHED_ORDERS) model.orders.delete(model.orders.keys().next().value);
+  model.orders.set(key, result);
+  return result;
+}
+
+/** Rows `start`..`end` of the filtered view, with the filtered and unfiltered totals. */
+export function queryRows(model, { view, status = '', search = '', start = 0, end = 100 }) {
+  const v = model.views[view];
+  const indexes = order(model, view, status, search);
+  const total = indexes ? indexes.length : v.items.length;
+  const rows = [];
+  for (let k = Math.max(0, start); k < Math.min(end, total); k++) {
+    const i = indexes ? indexes[k] : k;
+    rows.push(v.row(v.items[i], i));
+  }
+  return { total, all: v.items.length, start, rows };
+}
+
+/** One row in full (candidates with names, payloads, every reason). */
+export function rowDetails(model, { view, i }) {
+  const v = model.views[view];
+  const item = v?.items[i];
+  return item ? v.details(item, i) : null;
+}
+
+/** Counts of each status per view, for the filters' option labels. */
+export function statusCounts(model) {
+  const out = {};
+  for (const [name, v] of Object.entries(model.views)) {
+    const counts = {};
+    for (const s of v.status) counts[s] = (counts[s] ?? 0) + 1;
+    out[name] = { total: v.items.length, counts };
+  }
+  return out;
+}
