@@ -3,48 +3,25 @@
 // Also: calling before init() throws NotInitializedError; init() is idempotent. Debian's chromium driven
 // by playwright-core (never a downloaded browser). Screenshots go to artifacts/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { planSync } from 'ledgerbridge';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { startSimulator } from '../../sim/server.mjs';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const generator = join(root, 'target/release/examples/generate');
-const skip = !existsSync(executablePath)
-  ? `no browser at ${executablePath} (scripts/setup.sh --browser installs it)`
-  : !existsSync(generator)
-    ? 'the sample generator is not built (cargo build --release --example generate)'
-    : false;
+import { noDemo as skip, root, startDemo } from './support/browser-env.mjs';
 
 let server;
 let simulator;
 let browser;
+let demo;
 
 before(async () => {
   if (skip) return;
-  mkdirSync(join(root, 'www/data'), { recursive: true });
-  if (!existsSync(join(root, 'www/data/sample.json'))) {
-    writeFileSync(join(root, 'www/data/sample.json'), execFileSync(generator, ['--demo']));
-  }
-  const sample = JSON.parse(readFileSync(join(root, 'www/data/sample.json'), 'utf8'));
-  simulator = await startSimulator({ port: 0, data: sample });
-  server = await startServer({ port: 0, api: simulator });
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  demo = await startDemo();
+  ({ server, simulator, browser } = demo);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await simulator?.close();
+  await demo?.close();
 });
 
 test('the demo page plans the bundled sample in the browser, with the same counts as Node', { skip }, async () => {

@@ -7,13 +7,9 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium, noBrowser as skip, root } from './support/browser-env.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skip = existsSync(executablePath) ? false : `no browser at ${executablePath} (scripts/setup.sh --browser installs it)`;
 
 const ENTRY = `
 import { init, planSync, nameKey, isInitialized } from 'ledgerbridge';
@@ -62,10 +58,7 @@ test('an esbuild bundle of the package runs in headless Chromium', { skip }, asy
     assert.ok(emitted.some((f) => f.endsWith('.wasm')), `the .wasm is emitted as an asset: ${emitted.join(', ')}`);
 
     server = await serve(dir);
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));

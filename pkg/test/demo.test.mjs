@@ -6,26 +6,16 @@
 // in the worker and rendered in a virtualized table without freezing the page (longest main-thread task
 // measured with PerformanceObserver 'longtask'). Screenshots of each tab and the timings go to artifacts/.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { fromQuickBooks, planSync, planSyncJson, validateBill } from 'ledgerbridge';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { startSimulator } from '../../sim/server.mjs';
+import { generator, noDemo, root, startDemo } from './support/browser-env.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const generator = join(root, 'target/release/examples/generate');
 const fixtures = join(root, '..', 'shared', 'fixtures');
 const artifacts = join(root, 'artifacts');
-const skip = !existsSync(executablePath)
-  ? `no browser at ${executablePath} (scripts/setup.sh --browser installs it)`
-  : !existsSync(generator)
-    ? 'the sample generator is not built (cargo build --release --example generate)'
-    : false;
+const skip = noDemo;
 // 100 000 counterparts per side (~136 MB of JSON); DEMO_BIG_COUNTERPARTS overrides it.
 const BIG = Number(process.env.DEMO_BIG_COUNTERPARTS ?? 100_000);
 const bigFile = join(root, 'www/data', `demo-test-${BIG}.json`);
@@ -35,28 +25,18 @@ let simulator;
 let browser;
 let sample;
 let expected;
+let demo;
 
 before(async () => {
   if (skip) return;
-  mkdirSync(join(root, 'www/data'), { recursive: true });
   mkdirSync(artifacts, { recursive: true });
-  if (!existsSync(join(root, 'www/data/sample.json'))) {
-    writeFileSync(join(root, 'www/data/sample.json'), execFileSync(generator, ['--demo']));
-  }
-  sample = JSON.parse(readFileSync(join(root, 'www/data/sample.json'), 'utf8'));
+  demo = await startDemo();
+  ({ server, simulator, browser, sample } = demo);
   expected = planSync(sample);
-  simulator = await startSimulator({ port: 0, data: sample });
-  server = await startServer({ port: 0, api: simulator });
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await simulator?.close();
+  await demo?.close();
   rmSync(bigFile, { force: true });
 });
 
