@@ -24,6 +24,7 @@ import type {
   Snapshot,
   SyncPlan,
 } from '../glue/node/ledgerbridge.js';
+import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
 import { fromEngine, InputError, NotInitializedError } from './errors.js';
 
 // Types come from the Node glue's declarations, which (unlike the web glue's) need no DOM types, so a
@@ -107,7 +108,7 @@ export function createApi(getGlue: (fn: string) => Glue) {
     }
   }
 
-  return {
+  const api = {
     /**
      * Plans the sync: every pull result and push decision with reasons, summary counts and errors
      * (SPEC §8). Pure and deterministic. Throws `InputError` naming the JSON path of malformed input.
@@ -196,7 +197,15 @@ export function createApi(getGlue: (fn: string) => Glue) {
     version(): string {
       return call('version', (g) => g.version());
     },
+    /**
+     * A Monite Partner API client for one entity (SPEC §6) whose `previewSync()` plans with this package's
+     * engine. See `ClientOptions` for tokens (`fetchToken` in browsers), retries and timeouts.
+     */
+    createClient(options: ClientOptions): MoniteClient {
+      return createBareClient({ planSync: api.planSync, ...options });
+    },
   };
+  return api;
 }
 
 /** A getter for glue that is ready from the start (Node). */

@@ -10,7 +10,6 @@
  * @module
  */
 import load, * as web from '../glue/web/ledgerbridge.js';
-import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
 import { createApi, pending, type Glue } from './api.js';
 
 export { EngineError, InputError, LedgerbridgeError, NotInitializedError, type InputErrorCode } from './errors.js';
@@ -68,12 +67,5 @@ export const {
   fromQuickBooks,
   fromXero,
   version,
+  createClient,
 } = api;
-
-/**
- * A Monite Partner API client for one entity (SPEC §6) whose `previewSync()` plans with this package's
- * engine. See `ClientOptions` for tokens (`fetchToken` in browsers), retries and timeouts.
- */
-export function createClient(options: ClientOptions): MoniteClient {
-  return createBareClient({ planSync: api.planSync, ...options });
-}

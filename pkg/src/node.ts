@@ -9,7 +9,6 @@
  * @module
  */
 import glue from '../glue/node/ledgerbridge.js';
-import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
 import { createApi, ready, type Glue } from './api.js';
 
 export { EngineError, InputError, LedgerbridgeError, NotInitializedError, type InputErrorCode } from './errors.js';
@@ -50,12 +49,5 @@ export const {
   fromQuickBooks,
   fromXero,
   version,
+  createClient,
 } = api;
-
-/**
- * A Monite Partner API client for one entity (SPEC §6) whose `previewSync()` plans with this package's
- * engine. See `ClientOptions` for tokens (`fetchToken` in browsers), retries and timeouts.
- */
-export function createClient(options: ClientOptions): MoniteClient {
-  return createBareClient({ planSync: api.planSync, ...options });
-}

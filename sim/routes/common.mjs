@@ -1,6 +1,6 @@
 // Helpers the route modules share.
 import { isUuid } from '../ids.mjs';
-import { apiError, issue, validationError } from '../respond.mjs';
+import { apiError, issue, json, validationError } from '../respond.mjs';
 
 /**
  * The answer for an id that names nothing: 404 (`ErrorSchemaResponse`) for a well-formed UUID, else the 422
@@ -16,4 +16,20 @@ export function notFound(what, id, param) {
 /** A deep copy without the internal fields (symbol keys are not copied). @param {any} record */
 export function copy(record) {
   return structuredClone(record);
+}
+
+/**
+ * A `GET …/{param}` route answering one record of the entity's `collection` (a copy), or 404 naming it.
+ * @param {string} template @param {string} param @param {string} what @param {string} collection
+ */
+export function getOne(template, param, what, collection) {
+  return {
+    method: 'GET',
+    template,
+    handle(ctx) {
+      const id = ctx.params[param];
+      const record = ctx.entity[collection].find((r) => r.id === id);
+      return record ? json(200, copy(record)) : notFound(what, id, param);
+    },
+  };
 }

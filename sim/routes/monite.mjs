@@ -2,7 +2,7 @@
 // (+ line items), receivables, payment records, entity settings. Read-only, served from the seeded data.
 import { apiError, json } from '../respond.mjs';
 import { boolParam, enumParam, listResponse, uuidListParam } from '../lists.mjs';
-import { copy, notFound } from './common.mjs';
+import { copy, getOne, notFound } from './common.mjs';
 
 const PAYABLE_STATES = ['draft', 'new', 'approve_in_progress', 'waiting_to_be_paid', 'partially_paid', 'paid', 'canceled', 'rejected'];
 const RECEIVABLE_TYPES = ['quote', 'invoice', 'credit_note'];
@@ -46,14 +46,7 @@ export const moniteRoutes = [
       });
     },
   },
-  {
-    method: 'GET',
-    template: '/counterparts/{counterpart_id}',
-    handle(ctx) {
-      const cp = ctx.entity.counterparts.find((c) => c.id === ctx.params.counterpart_id);
-      return cp ? json(200, copy(cp)) : notFound('Counterpart', ctx.params.counterpart_id, 'counterpart_id');
-    },
-  },
+  getOne('/counterparts/{counterpart_id}', 'counterpart_id', 'Counterpart', 'counterparts'),
   {
     method: 'GET',
     template: '/counterparts/{counterpart_id}/addresses',
@@ -102,14 +95,7 @@ export const moniteRoutes = [
       });
     },
   },
-  {
-    method: 'GET',
-    template: '/payables/{payable_id}',
-    handle(ctx) {
-      const payable = ctx.entity.payables.find((p) => p.id === ctx.params.payable_id);
-      return payable ? json(200, copy(payable)) : notFound('Payable', ctx.params.payable_id, 'payable_id');
-    },
-  },
+  getOne('/payables/{payable_id}', 'payable_id', 'Payable', 'payables'),
   {
     method: 'GET',
     template: '/payables/{payable_id}/line_items',
@@ -150,14 +136,7 @@ export const moniteRoutes = [
       });
     },
   },
-  {
-    method: 'GET',
-    template: '/receivables/{receivable_id}',
-    handle(ctx) {
-      const receivable = ctx.entity.receivables.find((r) => r.id === ctx.params.receivable_id);
-      return receivable ? json(200, copy(receivable)) : notFound('Receivable', ctx.params.receivable_id, 'receivable_id');
-    },
-  },
+  getOne('/receivables/{receivable_id}', 'receivable_id', 'Receivable', 'receivables'),
   {
     method: 'GET',
     template: '/payment_records',
@@ -180,14 +159,7 @@ export const moniteRoutes = [
       });
     },
   },
-  {
-    method: 'GET',
-    template: '/payment_records/{payment_record_id}',
-    handle(ctx) {
-      const record = ctx.entity.paymentRecords.find((r) => r.id === ctx.params.payment_record_id);
-      return record ? json(200, copy(record)) : notFound('Payment record', ctx.params.payment_record_id, 'payment_record_id');
-    },
-  },
+  getOne('/payment_records/{payment_record_id}', 'payment_record_id', 'Payment record', 'paymentRecords'),
   {
     method: 'GET',
     template: '/entities/{entity_id}/settings',
