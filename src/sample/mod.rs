@@ -34,7 +34,7 @@ mod words;
 mod tests;
 
 pub use manifest::{Expected, Manifest};
-pub use second_day::{second_day, Planted, SYNCED_AT};
+pub use second_day::{second_day, with_a_record_per_object, Planted, SYNCED_AT};
 
 use json::Obj;
 use serde_json::Value;

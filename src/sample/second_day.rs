@@ -354,3 +354,49 @@ impl Day {
         planted
     }
 }
+
+/// `day_one` with exactly one synced record per Monite counterpart, product and bill, as after a first
+/// sync that touched every one of them (for benchmarks: the re-sync preview's cost next to the first
+/// sync's). Matched counterparts and products are linked to their match, the others to a new accounting
+/// record that is not in the input (`linked_record_missing`); eligible bills are `done`, the others `error`.
+pub fn with_a_record_per_object(day_one: &Value, seed: u64) -> Result<Value, String> {
+    let plan: Value = crate::plan_sync_json(&day_one.to_string())
+        .map_err(|e| e.to_string())
+        .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))?;
+    let mut day = Day {
+        input: day_one.clone(),
+        records: Vec::new(),
+        rng: Rng::new(seed, STREAM),
+        next_platform: 0,
+        created: Vec::new(),
+    };
+    day.next_platform = day.max_numeric_id() + 1;
+    for c in list(&plan, "/pull/counterparts") {
+        let target = match text(c, "accounting_id") {
+            Some(id) => id.to_owned(),
+            None => day.platform_id(),
+        };
+        day.record("customer", text(c, "monite_id").unwrap_or_default(), "done", Some(&target), json!({}));
+    }
+    for p in list(&plan, "/pull/products").iter().filter(|p| text(p, "monite_id").is_some()) {
+        let target = match text(p, "accounting_id") {
+            Some(id) => id.to_owned(),
+            None => day.platform_id(),
+        };
+        day.record("product", text(p, "monite_id").unwrap_or_default(), "done", Some(&target), json!({}));
+    }
+    for b in list(&plan, "/push/bills") {
+        let id = text(b, "monite_id").unwrap_or_default();
+        if b.get("eligible").and_then(Value::as_bool) == Some(true) {
+            let platform = day.platform_id();
+            day.record("bill", id, "done", Some(&platform), json!({}));
+        } else {
+            day.record("bill", id, "error", None, json!({ "message": "rejected" }));
+        }
+    }
+    let records = std::mem::take(&mut day.records);
+    if let Some(monite) = day.input.get_mut("monite").and_then(Value::as_object_mut) {
+        monite.insert("synced_records".to_owned(), Value::Array(records));
+    }
+    Ok(day.input)
+}
