@@ -18,6 +18,8 @@ pub enum InputErrorKind {
     InvalidValue,
     /// Two records of one collection share an id.
     DuplicateId,
+    /// The input is past a documented maximum (README "Bounded cost"); rejected before any work starts.
+    TooLarge,
 }
 
 impl InputErrorKind {
@@ -29,6 +31,7 @@ impl InputErrorKind {
             Self::MissingField => "missing_field",
             Self::InvalidValue => "invalid_value",
             Self::DuplicateId => "duplicate_id",
+            Self::TooLarge => "too_large",
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod adapters;
 pub mod error;
 pub mod keys;
+pub mod limits;
 pub mod links;
 pub mod mapping;
 pub mod matching;
@@ -13,6 +14,7 @@ pub mod push;
 pub mod sample;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod work;
 
 pub use error::{InputError, InputErrorKind};
 pub use keys::{loose_key, name_key, strict_key, KeyKind};

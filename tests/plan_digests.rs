@@ -2,8 +2,8 @@
 //!
 //! - `first_sync_plans_are_unchanged`: the plans of a first sync (no synced records) are those the engine
 //!   gave before re-sync previews (SPEC §3.0) existed, field for field, once the fields added since are left
-//!   out (`warnings` on pull rows, `decided_by` on products, `synced` on push results). The expected digests
-//!   were taken from the plans of commit 18309cd.
+//!   out (`warnings` on pull rows, `decided_by` on products, `synced` on push results, and the `*_total`
+//!   counts of bounded id lists, SPEC §3.1). The expected digests were taken from the plans of commit 18309cd.
 //! - `plans_are_byte_for_byte_the_same`: the plan text itself. Update these digests only in a commit that
 //!   changes plans on purpose, and say why in its message.
 //!
@@ -16,6 +16,10 @@ use serde_json::Value;
 /// Fields added to the plan after the first-sync baseline: `section[]` means every element of the list.
 const ADDED: &[&[&str]] = &[
     &["pull", "counterparts", "[]", "warnings"],
+    &["pull", "counterparts", "[]", "candidates_total"],
+    &["pull", "counterparts", "[]", "rivals_total"],
+    &["pull", "products", "[]", "error", "monite_ids_total"],
+    &["pull", "products", "[]", "error", "accounting_ids_total"],
     &["pull", "products", "[]", "decided_by"],
     &["pull", "products", "[]", "warnings"],
     &["push", "*", "[]", "synced"],
@@ -29,7 +33,7 @@ const FIRST_SYNC: &[(&str, u64)] =
 
 /// FNV-1a digests of the plan text.
 const PLAN_TEXT: &[(&str, u64)] =
-    &[("demo", 0xd4ad_f1b6_4af7_66cf), ("3k", 0xef01_8dbc_bb82_55e5), ("20k", 0xead2_45c0_fd13_0fe4)];
+    &[("demo", 0xdddb_62e7_541d_578c), ("3k", 0xf05d_1691_acb4_81e8), ("20k", 0x2d59_5776_77d0_e392)];
 
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))

@@ -20,9 +20,11 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test};
 /// Every file of `tests/cases/`, in file-name order (the order the native suite reads them in).
 const CASE_FILES: &[(&str, &str)] = &[
     ("bills.json", include_str!("cases/bills.json")),
+    ("bounded_results.json", include_str!("cases/bounded_results.json")),
     ("counterparts.json", include_str!("cases/counterparts.json")),
     ("credit_notes.json", include_str!("cases/credit_notes.json")),
     ("document_counterparts.json", include_str!("cases/document_counterparts.json")),
+    ("empty_names.json", include_str!("cases/empty_names.json")),
     ("input_errors.json", include_str!("cases/input_errors.json")),
     ("invoices.json", include_str!("cases/invoices.json")),
     ("payment_records.json", include_str!("cases/payment_records.json")),

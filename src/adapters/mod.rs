@@ -26,33 +26,116 @@ pub struct Snapshot {
     pub ledger_accounts: Vec<LedgerAccount>,
 }
 
+/// Where an adapted record came from, so that a problem found after adapting (a duplicate id) names the
+/// field the caller passed (`accounting.quickbooks_online.customers.QueryResponse.Customer[1].Id`), not the
+/// neutral list it was adapted into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// Path of the raw record, relative to the raw source (`customers.QueryResponse.Customer[1]`).
+    pub path: String,
+    /// The raw name of the field that became `id` (`Id`, `ContactID`, `TaxType`, …).
+    pub id_field: &'static str,
+}
+
+/// The origin of every record of each neutral collection, in order (`None`: given in neutral form).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origins {
+    pub counterparts: Vec<Option<Origin>>,
+    pub products: Vec<Option<Origin>>,
+    pub tax_rates: Vec<Option<Origin>>,
+    pub ledger_accounts: Vec<Option<Origin>>,
+}
+
+impl Origins {
+    /// The path of the id of record `index` of `collection` (`accounting.counterparts` …).
+    pub fn id_path(list: &[Option<Origin>], collection: &str, index: usize) -> String {
+        match list.get(index).and_then(Option::as_ref) {
+            Some(origin) => format!("{}.{}", origin.path, origin.id_field),
+            None => format!("{collection}[{index}].id"),
+        }
+    }
+}
+
+/// A raw source adapted: the records and where each one came from.
+#[derive(Debug, Clone, Default)]
+pub struct Adapted {
+    pub snapshot: Snapshot,
+    pub origins: Origins,
+}
+
+impl Adapted {
+    /// Roots every origin path under `root` (`accounting.quickbooks_online`).
+    fn under(mut self, root: &str) -> Self {
+        let lists = [
+            &mut self.origins.counterparts,
+            &mut self.origins.products,
+            &mut self.origins.tax_rates,
+            &mut self.origins.ledger_accounts,
+        ];
+        for origin in lists.into_iter().flatten().flatten() {
+            origin.path = crate::error::join_path(root, &origin.path);
+        }
+        self
+    }
+}
+
 /// Reads `accounting.quickbooks_online` and `accounting.xero` (if present) and appends what they hold to
-/// the neutral collections.
+/// the neutral collections, recording where each record came from.
 pub fn merge_raw(accounting: &mut AccountingInput) -> Result<(), InputError> {
+    let pad = |origins: &mut Vec<Option<Origin>>, len: usize| origins.resize(len, None);
+    pad(&mut accounting.origins.counterparts, accounting.counterparts.len());
+    pad(&mut accounting.origins.products, accounting.products.len());
+    pad(&mut accounting.origins.tax_rates, accounting.tax_rates.len());
+    pad(&mut accounting.origins.ledger_accounts, accounting.ledger_accounts.len());
     if let Some(raw) = accounting.quickbooks_online.take() {
-        let snapshot = quickbooks::adapt(&raw).map_err(|e| e.under("accounting.quickbooks_online"))?;
-        append(accounting, snapshot);
+        let root = "accounting.quickbooks_online";
+        let adapted = quickbooks::adapt(&raw).map_err(|e| e.under(root))?;
+        append(accounting, adapted.under(root));
     }
     if let Some(raw) = accounting.xero.take() {
-        let snapshot = xero::adapt(&raw).map_err(|e| e.under("accounting.xero"))?;
-        append(accounting, snapshot);
+        let root = "accounting.xero";
+        let adapted = xero::adapt(&raw).map_err(|e| e.under(root))?;
+        append(accounting, adapted.under(root));
     }
     Ok(())
 }
 
-fn append(accounting: &mut AccountingInput, snapshot: Snapshot) {
+fn append(accounting: &mut AccountingInput, adapted: Adapted) {
+    let (snapshot, origins) = (adapted.snapshot, adapted.origins);
     accounting.counterparts.extend(snapshot.counterparts);
     accounting.products.extend(snapshot.products);
     accounting.tax_rates.extend(snapshot.tax_rates);
     accounting.ledger_accounts.extend(snapshot.ledger_accounts);
+    accounting.origins.counterparts.extend(origins.counterparts);
+    accounting.origins.products.extend(origins.products);
+    accounting.origins.tax_rates.extend(origins.tax_rates);
+    accounting.origins.ledger_accounts.extend(origins.ledger_accounts);
+}
+
+/// Records of one raw list, each with its position there, and the path of the list.
+pub(crate) struct RawList<T> {
+    pub(crate) path: String,
+    pub(crate) items: Vec<T>,
+}
+
+impl<T> RawList<T> {
+    /// The origin of item `index` whose id field is `id_field`.
+    pub(crate) fn origin(&self, index: usize, id_field: &'static str) -> Option<Origin> {
+        Some(Origin { path: format!("{}[{index}]", self.path), id_field })
+    }
+
+    /// The path of field `field` of item `index`.
+    pub(crate) fn field_path(&self, index: usize, field: &str) -> String {
+        format!("{}[{index}].{field}", self.path)
+    }
 }
 
 /// Reads the `entity` records of a raw body: `{"QueryResponse": {"Customer": […]}}`, `{"Customer": […]}`,
 /// or a bare array. `field` is the body's path, used to name the path of a bad record.
-fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> Result<Vec<T>, InputError> {
+fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> Result<RawList<T>, InputError> {
     let text = body.get();
     if text.trim_start().starts_with('[') {
-        return from_json_str(text, field);
+        return Ok(RawList { path: field.to_owned(), items: from_json_str(text, field)? });
     }
     let map: BTreeMap<String, Box<RawValue>> = from_json_str(text, field).map_err(|_| {
         InputError::new(
@@ -68,16 +151,45 @@ fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> R
         }
         None => (map, field.to_owned()),
     };
+    let path = format!("{prefix}.{entity}");
     match container.get(entity) {
-        None => Ok(Vec::new()),
-        Some(list) if list.get().trim() == "null" => Ok(Vec::new()),
-        Some(list) => from_json_str(list.get(), &format!("{prefix}.{entity}")),
+        None => Ok(RawList { path, items: Vec::new() }),
+        Some(list) if list.get().trim() == "null" => Ok(RawList { path, items: Vec::new() }),
+        Some(list) => Ok(RawList { items: from_json_str(list.get(), &path)?, path }),
     }
 }
 
-/// Converts a rate in percent (`15.0`, `8.25`) to basis points (`1500`, `825`).
-fn percent_to_basis_points(percent: f64) -> i64 {
-    (percent * 100.0).round() as i64
+/// Converts a rate in percent (`15.0`, `8.25`) to basis points (`1500`, `825`); a rate that is not a
+/// number between 0 and [`MAX_RATE_PERCENT`] is an error at `path` (never clamped).
+fn percent_to_basis_points(percent: f64, path: impl FnOnce() -> String) -> Result<i64, InputError> {
+    if percent.is_finite() && (0.0..=MAX_RATE_PERCENT).contains(&percent) {
+        return Ok((percent * 100.0).round() as i64);
+    }
+    Err(InputError::new(
+        InputErrorKind::InvalidValue,
+        path(),
+        format!("expected a rate in percent between 0 and {MAX_RATE_PERCENT}, found {percent}"),
+    ))
+}
+
+/// The largest tax rate the engine takes, in percent (the neutral `effective_tax_rate` in basis points is
+/// checked against the same bound).
+pub const MAX_RATE_PERCENT: f64 = 10_000.0;
+
+/// A unit price in major units must be a non-negative number whose minor units fit the API's `Price2`
+/// (at most 2^53 − 1); else an error at `path` (never clamped).
+fn unit_price(price: Option<f64>, path: impl FnOnce() -> String) -> Result<Option<f64>, InputError> {
+    match price {
+        Some(p) if !crate::model::validate::major_price_ok(p) => Err(InputError::new(
+            InputErrorKind::InvalidValue,
+            path(),
+            format!(
+                "expected a price of at least 0 and at most {}, found {p}",
+                crate::model::validate::MAX_PRICE_MAJOR
+            ),
+        )),
+        other => Ok(other),
+    }
 }
 
 /// Blank strings become `None`.

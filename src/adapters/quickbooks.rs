@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::{country_code, percent_to_basis_points, records, text, Snapshot};
+use super::{country_code, percent_to_basis_points, records, text, unit_price, Adapted, RawList};
 use crate::error::InputError;
 use crate::model::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, LedgerAccount, ProductType,
@@ -91,28 +91,41 @@ struct RawTaxRate {
 }
 
 /// Adapts every body present in `raw`.
-pub fn adapt(raw: &RawQuickBooks) -> Result<Snapshot, InputError> {
-    let mut snapshot = Snapshot::default();
+pub fn adapt(raw: &RawQuickBooks) -> Result<Adapted, InputError> {
+    let mut out = Adapted::default();
     if let Some(body) = &raw.customers {
-        snapshot.counterparts.extend(parties(body, "customers", "Customer", CounterpartKind::Customer)?);
+        parties(body, "customers", "Customer", CounterpartKind::Customer, &mut out)?;
     }
     if let Some(body) = &raw.vendors {
-        snapshot.counterparts.extend(parties(body, "vendors", "Vendor", CounterpartKind::Vendor)?);
+        parties(body, "vendors", "Vendor", CounterpartKind::Vendor, &mut out)?;
     }
     if let Some(body) = &raw.items {
-        let items: Vec<Item> = records(body, "items", "Item")?;
-        snapshot.products =
-            items.into_iter().filter(|i| i.active != Some(false)).filter_map(|i| product(i, raw)).collect();
+        let items: RawList<Item> = records(body, "items", "Item")?;
+        for (i, item) in items.items.iter().enumerate().filter(|(_, item)| item.active != Some(false)) {
+            let price = unit_price(item.unit_price, || items.field_path(i, "UnitPrice"))?;
+            if let Some(product) = product(item, price, raw) {
+                out.snapshot.products.push(product);
+                out.origins.products.push(items.origin(i, "Id"));
+            }
+        }
     }
     if let Some(body) = &raw.accounts {
-        let accounts: Vec<Account> = records(body, "accounts", "Account")?;
-        snapshot.ledger_accounts = accounts.into_iter().map(ledger_account).collect();
+        let accounts: RawList<Account> = records(body, "accounts", "Account")?;
+        for (i, account) in accounts.items.iter().enumerate() {
+            out.snapshot.ledger_accounts.push(ledger_account(account));
+            out.origins.ledger_accounts.push(accounts.origin(i, "Id"));
+        }
     }
     if let Some(body) = &raw.tax_rates {
-        let rates: Vec<RawTaxRate> = records(body, "tax_rates", "TaxRate")?;
-        snapshot.tax_rates = rates.into_iter().map(tax_rate).collect();
+        let rates: RawList<RawTaxRate> = records(body, "tax_rates", "TaxRate")?;
+        for (i, rate) in rates.items.iter().enumerate() {
+            let value =
+                rate.rate_value.map(|v| percent_to_basis_points(v, || rates.field_path(i, "RateValue"))).transpose()?;
+            out.snapshot.tax_rates.push(tax_rate(rate, value));
+            out.origins.tax_rates.push(rates.origin(i, "Id"));
+        }
     }
-    Ok(snapshot)
+    Ok(out)
 }
 
 fn parties(
@@ -120,64 +133,66 @@ fn parties(
     field: &str,
     entity: &str,
     kind: CounterpartKind,
-) -> Result<Vec<AccountingCounterpart>, InputError> {
-    let parsed: Vec<Party> = records(body, field, entity)?;
-    Ok(parsed
-        .into_iter()
-        .filter(|p| p.active != Some(false))
-        .map(|p| AccountingCounterpart {
-            id: p.id,
-            name: p.display_name,
+    out: &mut Adapted,
+) -> Result<(), InputError> {
+    let parsed: RawList<Party> = records(body, field, entity)?;
+    for (i, p) in parsed.items.iter().enumerate().filter(|(_, p)| p.active != Some(false)) {
+        out.snapshot.counterparts.push(AccountingCounterpart {
+            id: p.id.clone(),
+            name: p.display_name.clone(),
             kind: Some(kind),
-            address: p.bill_addr.map(|a| Address {
+            address: p.bill_addr.as_ref().map(|a| Address {
                 id: None,
                 country: text(a.country.as_deref()).map(|c| country_code(&c)),
-                city: a.city,
-                line1: a.line1,
-                line2: a.line2,
-                postal_code: a.postal_code,
+                city: a.city.clone(),
+                line1: a.line1.clone(),
+                line2: a.line2.clone(),
+                postal_code: a.postal_code.clone(),
             }),
-        })
-        .collect())
+        });
+        out.origins.counterparts.push(parsed.origin(i, "Id"));
+    }
+    Ok(())
 }
 
 /// Category and bundle items are not products or services and are left out.
-fn product(item: Item, raw: &RawQuickBooks) -> Option<AccountingProduct> {
+fn product(item: &Item, price: Option<f64>, raw: &RawQuickBooks) -> Option<AccountingProduct> {
     let r#type = match item.r#type.as_deref() {
         Some("Service") => Some(ProductType::Service),
         Some("Inventory" | "NonInventory") => Some(ProductType::Product),
         Some("Category" | "Group") => return None,
         _ => None,
     };
-    let account = item.income_account_ref.or(item.expense_account_ref).and_then(|r| text(r.value.as_deref()));
+    let account =
+        item.income_account_ref.as_ref().or(item.expense_account_ref.as_ref()).and_then(|r| text(r.value.as_deref()));
     Some(AccountingProduct {
-        id: item.id,
-        name: item.name,
-        price: item.unit_price.map(AccountingPrice::Major),
+        id: item.id.clone(),
+        name: item.name.clone(),
+        price: price.map(AccountingPrice::Major),
         currency: raw.currency.clone(),
         ledger_account_id: account,
         r#type,
-        description: item.description,
+        description: item.description.clone(),
     })
 }
 
-fn ledger_account(a: Account) -> LedgerAccount {
+fn ledger_account(a: &Account) -> LedgerAccount {
     LedgerAccount {
-        id: a.id,
-        name: Some(a.name),
-        r#type: a.account_type,
+        id: a.id.clone(),
+        name: Some(a.name.clone()),
+        r#type: a.account_type.clone(),
         status: Some(if a.active == Some(false) { "Inactive" } else { "Active" }.to_owned()),
-        nominal_code: a.acct_num,
+        nominal_code: a.acct_num.clone(),
         is_bank_account: None,
     }
 }
 
-fn tax_rate(r: RawTaxRate) -> TaxRate {
+fn tax_rate(r: &RawTaxRate, effective_tax_rate: Option<i64>) -> TaxRate {
     TaxRate {
-        id: r.id,
-        name: Some(r.name),
+        id: r.id.clone(),
+        name: Some(r.name.clone()),
         code: None,
-        effective_tax_rate: r.rate_value.map(percent_to_basis_points),
+        effective_tax_rate,
         status: Some(if r.active == Some(false) { "inactive" } else { "active" }.to_owned()),
         direction: None,
     }

@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use super::{country_code, percent_to_basis_points, records, text, Snapshot};
+use super::{country_code, percent_to_basis_points, records, text, unit_price, Adapted, RawList};
 use crate::error::InputError;
 use crate::model::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, Direction, LedgerAccount, ProductType,
@@ -106,53 +106,64 @@ struct RawTaxRate {
 }
 
 /// Adapts every body present in `raw`.
-pub fn adapt(raw: &RawXero) -> Result<Snapshot, InputError> {
-    let mut snapshot = Snapshot::default();
+pub fn adapt(raw: &RawXero) -> Result<Adapted, InputError> {
+    let mut out = Adapted::default();
     let mut account_ids_by_code: FxHashMap<String, String> = FxHashMap::default();
     if let Some(body) = &raw.accounts {
-        let accounts: Vec<Account> = records(body, "accounts", "Accounts")?;
-        for a in &accounts {
+        let accounts: RawList<Account> = records(body, "accounts", "Accounts")?;
+        for (i, a) in accounts.items.iter().enumerate() {
             if let Some(code) = text(a.code.as_deref()) {
                 account_ids_by_code.insert(code, a.account_id.clone());
             }
+            out.snapshot.ledger_accounts.push(ledger_account(a));
+            out.origins.ledger_accounts.push(accounts.origin(i, "AccountID"));
         }
-        snapshot.ledger_accounts = accounts.into_iter().map(ledger_account).collect();
     }
     if let Some(body) = &raw.contacts {
-        let contacts: Vec<Contact> = records(body, "contacts", "Contacts")?;
-        snapshot.counterparts = contacts
-            .into_iter()
-            .filter(|c| c.contact_status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ACTIVE")))
-            .map(counterpart)
-            .collect();
+        let contacts: RawList<Contact> = records(body, "contacts", "Contacts")?;
+        let active = |c: &Contact| c.contact_status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ACTIVE"));
+        for (i, c) in contacts.items.iter().enumerate().filter(|(_, c)| active(c)) {
+            out.snapshot.counterparts.push(counterpart(c));
+            out.origins.counterparts.push(contacts.origin(i, "ContactID"));
+        }
     }
     if let Some(body) = &raw.items {
-        let items: Vec<Item> = records(body, "items", "Items")?;
-        snapshot.products = items.into_iter().map(|i| product(i, raw, &account_ids_by_code)).collect();
+        let items: RawList<Item> = records(body, "items", "Items")?;
+        for (i, item) in items.items.iter().enumerate() {
+            out.snapshot.products.push(product(item, i, &items, raw, &account_ids_by_code)?);
+            out.origins.products.push(items.origin(i, "ItemID"));
+        }
     }
     if let Some(body) = &raw.tax_rates {
-        let rates: Vec<RawTaxRate> = records(body, "tax_rates", "TaxRates")?;
-        snapshot.tax_rates = rates.into_iter().map(tax_rate).collect();
+        let rates: RawList<RawTaxRate> = records(body, "tax_rates", "TaxRates")?;
+        for (i, r) in rates.items.iter().enumerate() {
+            let value = r
+                .effective_rate
+                .map(|v| percent_to_basis_points(v, || rates.field_path(i, "EffectiveRate")))
+                .transpose()?;
+            out.snapshot.tax_rates.push(tax_rate(r, value));
+            out.origins.tax_rates.push(rates.origin(i, "TaxType"));
+        }
     }
-    Ok(snapshot)
+    Ok(out)
 }
 
-fn counterpart(c: Contact) -> AccountingCounterpart {
+fn counterpart(c: &Contact) -> AccountingCounterpart {
     let kind = match (c.is_customer, c.is_supplier) {
         (Some(true), _) => Some(CounterpartKind::Customer),
         (_, Some(true)) => Some(CounterpartKind::Vendor),
         _ => None,
     };
     AccountingCounterpart {
-        id: c.contact_id,
-        name: c.name,
+        id: c.contact_id.clone(),
+        name: c.name.clone(),
         kind,
-        address: billing_address(c.addresses.unwrap_or_default()),
+        address: billing_address(c.addresses.as_deref().unwrap_or_default()),
     }
 }
 
 /// Xero's billing address is the `POBOX` one; `STREET` is used when `POBOX` is empty.
-fn billing_address(addresses: Vec<RawAddress>) -> Option<Address> {
+fn billing_address(addresses: &[RawAddress]) -> Option<Address> {
     let filled = |a: &RawAddress| {
         [&a.address_line1, &a.address_line2, &a.city, &a.postal_code, &a.country]
             .iter()
@@ -170,34 +181,45 @@ fn billing_address(addresses: Vec<RawAddress>) -> Option<Address> {
     })
 }
 
-fn product(item: Item, raw: &RawXero, account_ids_by_code: &FxHashMap<String, String>) -> AccountingProduct {
-    let details = item.sales_details.as_ref().filter(|d| d.unit_price.is_some() || d.account_code.is_some());
-    let details = details.or(item.purchase_details.as_ref());
+fn product(
+    item: &Item,
+    index: usize,
+    items: &RawList<Item>,
+    raw: &RawXero,
+    account_ids_by_code: &FxHashMap<String, String>,
+) -> Result<AccountingProduct, InputError> {
+    let sales = item.sales_details.as_ref().filter(|d| d.unit_price.is_some() || d.account_code.is_some());
+    let (details, field) = match sales {
+        Some(d) => (Some(d), "SalesDetails"),
+        None => (item.purchase_details.as_ref(), "PurchaseDetails"),
+    };
     let code = details.and_then(|d| text(d.account_code.as_deref()));
     let ledger_account_id = code.map(|c| account_ids_by_code.get(&c).cloned().unwrap_or(c));
-    AccountingProduct {
-        id: item.item_id,
-        name: item.name,
-        price: details.and_then(|d| d.unit_price).map(AccountingPrice::Major),
+    let price =
+        unit_price(details.and_then(|d| d.unit_price), || items.field_path(index, &format!("{field}.UnitPrice")))?;
+    Ok(AccountingProduct {
+        id: item.item_id.clone(),
+        name: item.name.clone(),
+        price: price.map(AccountingPrice::Major),
         currency: raw.currency.clone(),
         ledger_account_id,
         r#type: if item.is_tracked_as_inventory == Some(true) { Some(ProductType::Product) } else { None },
-        description: item.description,
-    }
+        description: item.description.clone(),
+    })
 }
 
-fn ledger_account(a: Account) -> LedgerAccount {
+fn ledger_account(a: &Account) -> LedgerAccount {
     LedgerAccount {
-        id: a.account_id,
-        name: Some(a.name),
-        r#type: a.r#type,
-        status: a.status,
-        nominal_code: a.code,
+        id: a.account_id.clone(),
+        name: Some(a.name.clone()),
+        r#type: a.r#type.clone(),
+        status: a.status.clone(),
+        nominal_code: a.code.clone(),
         is_bank_account: None,
     }
 }
 
-fn tax_rate(r: RawTaxRate) -> TaxRate {
+fn tax_rate(r: &RawTaxRate, effective_tax_rate: Option<i64>) -> TaxRate {
     let direction = match (r.can_apply_to_expenses, r.can_apply_to_revenue) {
         (Some(true), Some(false)) => Some(Direction::Purchase),
         (Some(false), Some(true)) => Some(Direction::Sale),
@@ -209,10 +231,10 @@ fn tax_rate(r: RawTaxRate) -> TaxRate {
     };
     TaxRate {
         id: r.tax_type.clone(),
-        name: Some(r.name),
-        code: Some(r.tax_type),
-        effective_tax_rate: r.effective_rate.map(percent_to_basis_points),
-        status: r.status,
+        name: Some(r.name.clone()),
+        code: Some(r.tax_type.clone()),
+        effective_tax_rate,
+        status: r.status.clone(),
         direction,
     }
 }

@@ -65,6 +65,7 @@ fn fixed_point(raw: &str, pass: fn(&str) -> String) -> String {
 
 /// One pass of steps 1–6 of SPEC §2.
 fn strict_pass(raw: &str) -> String {
+    crate::work::count(crate::work::Kind::KeyChars, raw.len());
     let folded = if raw.is_ascii() {
         // ASCII is NFKC-stable and folds to its lower case: skip the Unicode tables (hot path).
         raw.to_ascii_lowercase()

@@ -8,32 +8,49 @@ use crate::model::accounting::{Direction, TaxRate};
 
 /// How a line's tax rate resolved.
 #[derive(Debug)]
-pub enum TaxResolution<'a> {
+pub enum TaxResolution<'s, 'a> {
     /// Exactly one accounting rate.
     Mapped(&'a TaxRate),
     /// `tax_rate_not_found`, with the reason in words.
     NotFound(String),
-    /// `tax_rate_ambiguous`: the ids of the rates that share the value.
-    Ambiguous(Vec<&'a str>),
+    /// `tax_rate_ambiguous`: the rates that share the value (sorted by id), as the index holds them.
+    Ambiguous(&'s [&'a TaxRate]),
 }
 
-/// Accounting tax rates by id and by value.
+/// The active rates of one value, and the one rate of each direction when exactly one fits it.
+#[derive(Debug, Default)]
+struct SameValue<'a> {
+    rates: Vec<&'a TaxRate>,
+    purchase: Option<&'a TaxRate>,
+    sale: Option<&'a TaxRate>,
+}
+
+/// Accounting tax rates by id and by value; a line resolves in constant time however many rates share its
+/// value.
 pub struct TaxRateIndex<'a> {
     by_id: FxHashMap<&'a str, &'a TaxRate>,
-    by_value: FxHashMap<i64, Vec<&'a TaxRate>>,
+    by_value: FxHashMap<i64, SameValue<'a>>,
 }
 
 impl<'a> TaxRateIndex<'a> {
     /// Indexes the pulled rates; rates with the same value are kept sorted by id.
     pub fn new(rates: &'a [TaxRate]) -> Self {
-        let mut by_value: FxHashMap<i64, Vec<&TaxRate>> = FxHashMap::default();
+        let mut by_value: FxHashMap<i64, SameValue> = FxHashMap::default();
         for rate in rates.iter().filter(|r| r.is_active()) {
             if let Some(value) = rate.effective_tax_rate {
-                by_value.entry(value).or_default().push(rate);
+                by_value.entry(value).or_default().rates.push(rate);
             }
         }
-        for list in by_value.values_mut() {
-            list.sort_by(|a, b| a.id.cmp(&b.id));
+        for same in by_value.values_mut() {
+            same.rates.sort_by(|a, b| a.id.cmp(&b.id));
+            let only = |direction: Direction| {
+                let mut fitting = same.rates.iter().filter(|r| r.applies_to() == Some(direction));
+                match (fitting.next(), fitting.next()) {
+                    (Some(one), None) => Some(*one),
+                    _ => None,
+                }
+            };
+            (same.purchase, same.sale) = (only(Direction::Purchase), only(Direction::Sale));
         }
         Self { by_id: rates.iter().map(|r| (r.id.as_str(), r)).collect(), by_value }
     }
@@ -45,13 +62,15 @@ impl<'a> TaxRateIndex<'a> {
         explicit: Option<&str>,
         value: Option<i64>,
         direction: Option<Direction>,
-    ) -> TaxResolution<'a> {
+    ) -> TaxResolution<'_, 'a> {
+        crate::work::count(crate::work::Kind::TaxRates, 1);
         if let Some(id) = explicit {
             return match self.by_id.get(id) {
                 Some(rate) => TaxResolution::Mapped(rate),
-                None => {
-                    TaxResolution::NotFound(format!("Tax rate does not exist: no accounting tax rate has id \"{id}\""))
-                }
+                None => TaxResolution::NotFound(format!(
+                    "Tax rate does not exist: no accounting tax rate has id {}",
+                    crate::matching::counterparts::quoted(id)
+                )),
             };
         }
         let Some(value) = value else {
@@ -59,22 +78,21 @@ impl<'a> TaxRateIndex<'a> {
                 "Tax rate does not exist: the line has neither a tax rate reference nor a tax value".to_owned(),
             );
         };
-        let candidates: &[&TaxRate] = self.by_value.get(&value).map_or(&[], Vec::as_slice);
-        match candidates {
-            [] => TaxResolution::NotFound(format!(
+        let Some(same) = self.by_value.get(&value) else {
+            return TaxResolution::NotFound(format!(
                 "Tax rate does not exist: no accounting tax rate has an effective rate of {} ({value} basis points)",
                 percent(value)
-            )),
+            ));
+        };
+        match same.rates.as_slice() {
             [only] => TaxResolution::Mapped(only),
             several => {
-                if let Some(direction) = direction {
-                    let fitting: Vec<&&TaxRate> =
-                        several.iter().filter(|r| r.applies_to() == Some(direction)).collect();
-                    if let [only] = fitting.as_slice() {
-                        return TaxResolution::Mapped(only);
-                    }
-                }
-                TaxResolution::Ambiguous(several.iter().map(|r| r.id.as_str()).collect())
+                let decided = match direction {
+                    Some(Direction::Purchase) => same.purchase,
+                    Some(Direction::Sale) => same.sale,
+                    None => None,
+                };
+                decided.map_or(TaxResolution::Ambiguous(several), TaxResolution::Mapped)
             }
         }
     }

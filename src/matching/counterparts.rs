@@ -8,7 +8,7 @@ use crate::keys::{country_key, strict_key};
 use crate::links::FamilyLinks;
 use crate::model::accounting::AccountingCounterpart;
 use crate::model::monite::{Address, Counterpart};
-use crate::plan::output::{CounterpartMatch, DecidedBy, Issue, MatchStatus};
+use crate::plan::output::{first_ids, CounterpartMatch, DecidedBy, Issue, MatchStatus};
 
 /// Reason codes (SPEC §8).
 pub const NO_CANDIDATE_WITH_THIS_NAME: &str = "no_candidate_with_this_name";
@@ -22,9 +22,6 @@ pub const LINKED_RECORD_MISSING: &str = "linked_record_missing";
 pub const NAME_DRIFT: &str = "name_drift";
 pub const COUNTRY_DRIFT: &str = "country_drift";
 
-/// The cascade's steps, in the guide's order.
-const STEPS: [DecidedBy; 3] = [DecidedBy::Country, DecidedBy::City, DecidedBy::Address];
-
 fn no_candidate_reason(step: DecidedBy) -> &'static str {
     match step {
         DecidedBy::Country => "no_candidate_agrees_on_country",
@@ -34,7 +31,6 @@ fn no_candidate_reason(step: DecidedBy) -> &'static str {
 }
 
 /// Address parts as keys; a missing or blank value is the empty string.
-#[derive(PartialEq, Eq)]
 struct AddressKeys {
     country: String,
     city: String,
@@ -52,15 +48,6 @@ impl AddressKeys {
                 part(address.map(|a| &a.line2)),
                 part(address.map(|a| &a.postal_code)),
             ),
-        }
-    }
-
-    fn agrees(&self, other: &Self, step: DecidedBy) -> bool {
-        match step {
-            DecidedBy::Country => self.country == other.country,
-            DecidedBy::City => self.city == other.city,
-            DecidedBy::Address => self.street == other.street,
-            DecidedBy::Name | DecidedBy::Link => true,
         }
     }
 }
@@ -93,10 +80,19 @@ pub fn match_with_keys(
     }
     let unlinked_accounting = |j: usize| links.is_empty() || !links.is_linked(&accounting[j].id);
 
+    // A record whose strict key is empty belongs to no group (SPEC §3.1 "Empty names"): unmatched, with
+    // no suggestions; an accounting one is never a candidate.
     let mut groups: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     let monite_keys: Vec<String> = monite.iter().map(|m| strict_key(&m.display_name())).collect();
     for (i, key) in monite_keys.iter().enumerate() {
-        if results[i].is_none() {
+        if results[i].is_some() {
+            continue;
+        }
+        if key.is_empty() {
+            let mut r = base(&monite[i].id, MatchStatus::Unmatched, IdList::default());
+            r.reason = Some(NO_CANDIDATE_WITH_THIS_NAME);
+            results[i] = Some(r);
+        } else {
             groups.entry(key.as_str()).or_default().0.push(i);
         }
     }
@@ -113,7 +109,7 @@ pub fn match_with_keys(
         match (m_idx.as_slice(), a_idx.as_slice()) {
             (_, []) => unnamed.extend_from_slice(m_idx),
             ([m], [a]) => {
-                let mut r = base(&monite[*m].id, MatchStatus::Matched, vec![accounting[*a].id.clone()]);
+                let mut r = base(&monite[*m].id, MatchStatus::Matched, IdList::one(&accounting[*a].id));
                 r.accounting_id = Some(accounting[*a].id.clone());
                 r.decided_by = Some(DecidedBy::Name);
                 results[*m] = Some(r);
@@ -125,7 +121,7 @@ pub fn match_with_keys(
     if !unnamed.is_empty() {
         let index = SuggestionIndex::build(accounting, unlinked_accounting);
         for m in unnamed {
-            let mut r = base(&monite[m].id, MatchStatus::Unmatched, Vec::new());
+            let mut r = base(&monite[m].id, MatchStatus::Unmatched, IdList::default());
             r.reason = Some(NO_CANDIDATE_WITH_THIS_NAME);
             r.suggestions = index.suggest(&monite[m].display_name(), accounting);
             results[m] = Some(r);
@@ -150,17 +146,17 @@ fn by_link(
     let present = by_id.get(target).and_then(|&j| accounting.get(j));
     let linkers = links.linkers_of(target);
     if linkers.len() > 1 {
-        let mut r = base(&m.id, MatchStatus::Ambiguous, present.map(|a| vec![a.id.clone()]).unwrap_or_default());
+        let mut r = base(&m.id, MatchStatus::Ambiguous, present.map(|a| IdList::one(&a.id)).unwrap_or_default());
         r.reason = Some(DUPLICATE_LINK);
-        r.rivals = linkers.iter().filter(|id| **id != m.id.trim()).map(|id| (*id).to_owned()).collect();
+        (r.rivals, r.rivals_total) = others(linkers, m.id.trim());
         return r;
     }
     let Some(a) = present else {
-        let mut r = base(&m.id, MatchStatus::Unmatched, Vec::new());
+        let mut r = base(&m.id, MatchStatus::Unmatched, IdList::default());
         r.reason = Some(LINKED_RECORD_MISSING);
         return r;
     };
-    let mut r = base(&m.id, MatchStatus::Matched, vec![a.id.clone()]);
+    let mut r = base(&m.id, MatchStatus::Matched, IdList::one(&a.id));
     r.accounting_id = Some(a.id.clone());
     r.decided_by = Some(DecidedBy::Link);
     r.warnings = drift(m, a);
@@ -207,24 +203,119 @@ pub fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
-fn base(monite_id: &str, status: MatchStatus, candidates: Vec<String>) -> CounterpartMatch {
+/// A bounded list of candidate ids ([`first_ids`]), computed once per name group and shared by its rows.
+#[derive(Debug, Clone, Default)]
+struct IdList {
+    ids: Vec<String>,
+    total: usize,
+}
+
+impl IdList {
+    fn of<S: AsRef<str> + Ord>(ids: Vec<S>) -> Self {
+        let (ids, total) = first_ids(ids);
+        Self { ids, total }
+    }
+
+    fn one(id: &str) -> Self {
+        Self { ids: vec![id.to_owned()], total: 1 }
+    }
+}
+
+/// The first [`MAX_IDS`](crate::plan::output::MAX_IDS) of the sorted `ids` other than `me`, and how many
+/// others there are: bounded work per row however many records share one accounting record.
+fn others(sorted: &[&str], me: &str) -> (Vec<String>, usize) {
+    let mine = sorted.binary_search(&me).is_ok();
+    let shown = sorted.iter().filter(|id| **id != me).take(crate::plan::output::MAX_IDS);
+    (shown.map(|id| (*id).to_owned()).collect(), sorted.len() - usize::from(mine))
+}
+
+fn base(monite_id: &str, status: MatchStatus, candidates: IdList) -> CounterpartMatch {
     CounterpartMatch {
         monite_id: monite_id.to_owned(),
         status,
         accounting_id: None,
         decided_by: None,
         reason: None,
-        candidates,
+        candidates: candidates.ids,
+        candidates_total: candidates.total,
         suggestions: Vec::new(),
         rivals: Vec::new(),
+        rivals_total: 0,
         warnings: Vec::new(),
     }
 }
 
-fn sorted_ids(accounting: &[AccountingCounterpart], idx: &[usize]) -> Vec<String> {
-    let mut ids: Vec<String> = idx.iter().map(|&j| accounting[j].id.clone()).collect();
-    ids.sort_unstable();
-    ids
+/// Where a Monite record's cascade ends.
+enum Cascade<'g> {
+    /// No candidate agrees on this field.
+    None(DecidedBy),
+    /// Exactly one candidate (group index) is left after this field.
+    One(usize, DecidedBy),
+    /// More than one is left after the address: the candidate list at this position of the index.
+    Several(usize, &'g [usize]),
+}
+
+/// Country, city and street (`line1`, `line2`, `postal_code`) of one record, as keys.
+type StreetKey<'k> = (&'k str, &'k str, &'k (String, String, String));
+
+/// The group's accounting records indexed by each prefix of the cascade (country; country and city;
+/// country, city and street), so that every Monite record's cascade costs three lookups instead of a scan
+/// of the group: a group of n records on each side costs O(n), not O(n²). The maps give the position of a
+/// candidate list in `lists`.
+struct CascadeIndex<'k> {
+    by_country: FxHashMap<&'k str, usize>,
+    by_city: FxHashMap<(&'k str, &'k str), usize>,
+    by_street: FxHashMap<StreetKey<'k>, usize>,
+    lists: Vec<Vec<usize>>,
+}
+
+impl<'k> CascadeIndex<'k> {
+    fn new(keys: &'k [AddressKeys]) -> Self {
+        let mut index = Self {
+            by_country: FxHashMap::default(),
+            by_city: FxHashMap::default(),
+            by_street: FxHashMap::default(),
+            lists: Vec::new(),
+        };
+        for (k, a) in keys.iter().enumerate() {
+            let lists = &mut index.lists;
+            let mut add = |slot: &mut usize, fresh: bool| {
+                if fresh {
+                    *slot = lists.len();
+                    lists.push(Vec::new());
+                }
+                lists[*slot].push(k);
+            };
+            let fresh = !index.by_country.contains_key(a.country.as_str());
+            add(index.by_country.entry(a.country.as_str()).or_default(), fresh);
+            let city = (a.country.as_str(), a.city.as_str());
+            let fresh = !index.by_city.contains_key(&city);
+            add(index.by_city.entry(city).or_default(), fresh);
+            let street = (a.country.as_str(), a.city.as_str(), &a.street);
+            let fresh = !index.by_street.contains_key(&street);
+            add(index.by_street.entry(street).or_default(), fresh);
+        }
+        index
+    }
+
+    fn run(&self, m: &AddressKeys) -> Cascade<'_> {
+        let slots = [
+            (DecidedBy::Country, self.by_country.get(m.country.as_str()).copied()),
+            (DecidedBy::City, self.by_city.get(&(m.country.as_str(), m.city.as_str())).copied()),
+            (DecidedBy::Address, self.by_street.get(&(m.country.as_str(), m.city.as_str(), &m.street)).copied()),
+        ];
+        let mut last = (0, &[][..]);
+        for (step, slot) in slots {
+            crate::work::count(crate::work::Kind::Cascade, 1);
+            let left = slot.and_then(|i| Some((i, self.lists.get(i)?.as_slice())));
+            match left {
+                None | Some((_, [])) => return Cascade::None(step),
+                Some((_, [only])) => return Cascade::One(*only, step),
+                Some(found) => last = found,
+            }
+        }
+        Cascade::Several(last.0, last.1)
+    }
 }
 
 /// The cascade for a group with more than one record on either side, then the one-to-one check.
@@ -236,50 +327,51 @@ fn cascade_group(
     results: &mut [Option<CounterpartMatch>],
 ) {
     let a_keys: Vec<AddressKeys> = a_idx.iter().map(|&j| AddressKeys::of(accounting[j].address.as_ref())).collect();
-    let group_ids = sorted_ids(accounting, a_idx);
+    let index = CascadeIndex::new(&a_keys);
+    let group_ids = IdList::of(a_idx.iter().map(|&j| accounting[j].id.as_str()).collect());
     // accounting index → Monite indexes that landed on it
     let mut winners: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    // The remaining candidates of an ambiguous end, once per candidate list (many Monite records of one
+    // group often end on the same list).
+    let mut remaining: FxHashMap<usize, IdList> = FxHashMap::default();
     for &m in m_idx {
         let mk = AddressKeys::of(monite[m].matching_address());
-        let mut left: Vec<usize> = (0..a_idx.len()).collect();
-        let mut outcome = None;
-        for step in STEPS {
-            left.retain(|&k| a_keys[k].agrees(&mk, step));
-            match left.as_slice() {
-                [] => {
-                    let mut r = base(&monite[m].id, MatchStatus::Unmatched, group_ids.clone());
-                    r.reason = Some(no_candidate_reason(step));
-                    outcome = Some(r);
-                }
-                [only] => {
-                    let a = a_idx[*only];
-                    let mut r = base(&monite[m].id, MatchStatus::Matched, group_ids.clone());
-                    r.accounting_id = Some(accounting[a].id.clone());
-                    r.decided_by = Some(step);
-                    winners.entry(a).or_default().push(m);
-                    outcome = Some(r);
-                }
-                _ => continue,
+        let r = match index.run(&mk) {
+            Cascade::None(step) => {
+                let mut r = base(&monite[m].id, MatchStatus::Unmatched, group_ids.clone());
+                r.reason = Some(no_candidate_reason(step));
+                r
             }
-            break;
-        }
-        results[m] = Some(outcome.unwrap_or_else(|| {
-            let remaining: Vec<usize> = left.iter().map(|&k| a_idx[k]).collect();
-            let mut r = base(&monite[m].id, MatchStatus::Ambiguous, sorted_ids(accounting, &remaining));
-            r.reason = Some(AMBIGUOUS);
-            r
-        }));
+            Cascade::One(k, step) => {
+                let a = a_idx[k];
+                let mut r = base(&monite[m].id, MatchStatus::Matched, group_ids.clone());
+                r.accounting_id = Some(accounting[a].id.clone());
+                r.decided_by = Some(step);
+                winners.entry(a).or_default().push(m);
+                r
+            }
+            Cascade::Several(slot, left) => {
+                let ids = remaining.entry(slot).or_insert_with(|| {
+                    crate::work::count(crate::work::Kind::Cascade, left.len());
+                    IdList::of(left.iter().map(|&k| accounting[a_idx[k]].id.as_str()).collect())
+                });
+                let mut r = base(&monite[m].id, MatchStatus::Ambiguous, ids.clone());
+                r.reason = Some(AMBIGUOUS);
+                r
+            }
+        };
+        results[m] = Some(r);
     }
     for (a, rivals) in winners {
         if rivals.len() < 2 {
             continue;
         }
+        let mut ids: Vec<&str> = rivals.iter().map(|&m| monite[m].id.as_str()).collect();
+        ids.sort_unstable();
         for &m in &rivals {
-            let mut others: Vec<String> = rivals.iter().filter(|&&o| o != m).map(|&o| monite[o].id.clone()).collect();
-            others.sort_unstable();
-            let mut r = base(&monite[m].id, MatchStatus::Ambiguous, vec![accounting[a].id.clone()]);
+            let mut r = base(&monite[m].id, MatchStatus::Ambiguous, IdList::one(&accounting[a].id));
             r.reason = Some(DUPLICATE_MATCH);
-            r.rivals = others;
+            (r.rivals, r.rivals_total) = others(&ids, monite[m].id.as_str());
             results[m] = Some(r);
         }
     }

@@ -11,7 +11,9 @@ use crate::links::FamilyLinks;
 use crate::mapping::currency::to_minor;
 use crate::model::accounting::{AccountingPrice, AccountingProduct};
 use crate::model::monite::{Price, Product};
-use crate::plan::output::{Issue, ProductAction, ProductDecidedBy, ProductError, ProductResult};
+use crate::plan::output::{
+    first_ids, ids_in_words, Issue, ProductAction, ProductDecidedBy, ProductError, ProductResult,
+};
 use crate::push::payloads::ProductPayload;
 
 /// The `sync_object` error code for a product name group with more than one record on a side.
@@ -68,15 +70,29 @@ pub fn match_products_linked(
             }
         }
     }
+    // A product whose strict key is empty belongs to no group (SPEC §3.1 "Empty names"): a Monite one gets
+    // action `none`, an accounting one is never offered for creation (its row says `none`).
     let mut groups: FxHashMap<String, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for (i, p) in monite.iter().enumerate() {
-        if !linked[i] {
-            groups.entry(strict_key(&p.name)).or_default().0.push(i);
+        if linked[i] {
+            continue;
+        }
+        let key = strict_key(&p.name);
+        if key.is_empty() {
+            rows.push(row(ProductAction::None, Some(&p.id), None, None));
+        } else {
+            groups.entry(key).or_default().0.push(i);
         }
     }
     for (j, p) in accounting.iter().enumerate() {
-        if links.is_empty() || !links.is_linked(&p.id) {
-            groups.entry(strict_key(&p.name)).or_default().1.push(j);
+        if !links.is_empty() && links.is_linked(&p.id) {
+            continue;
+        }
+        let key = strict_key(&p.name);
+        if key.is_empty() {
+            rows.push(row(ProductAction::None, None, Some(&p.id), None));
+        } else {
+            groups.entry(key).or_default().1.push(j);
         }
     }
     for (m_idx, a_idx) in groups.values() {
@@ -93,16 +109,22 @@ pub fn match_products_linked(
                 rows.push(r);
             }
             _ => {
-                let mut monite_ids: Vec<String> = m_idx.iter().map(|&i| monite[i].id.clone()).collect();
-                let mut accounting_ids: Vec<String> = a_idx.iter().map(|&j| accounting[j].id.clone()).collect();
-                monite_ids.sort_unstable();
-                accounting_ids.sort_unstable();
-                let error = ProductError { code: MULTIPLE_MATCHES, monite_ids, accounting_ids };
-                for id in &error.monite_ids {
-                    rows.push(row(ProductAction::None, Some(id), None, Some(error.clone())));
+                let (monite_ids, monite_ids_total) = first_ids(m_idx.iter().map(|&i| monite[i].id.as_str()).collect());
+                let (accounting_ids, accounting_ids_total) =
+                    first_ids(a_idx.iter().map(|&j| accounting[j].id.as_str()).collect());
+                let error = ProductError {
+                    code: MULTIPLE_MATCHES,
+                    monite_ids,
+                    monite_ids_total,
+                    accounting_ids,
+                    accounting_ids_total,
+                };
+                // One row per record of the group (each carries the bounded error).
+                for &i in m_idx {
+                    rows.push(row(ProductAction::None, Some(&monite[i].id), None, Some(error.clone())));
                 }
-                for id in &error.accounting_ids {
-                    rows.push(row(ProductAction::None, None, Some(id), Some(error.clone())));
+                for &j in a_idx {
+                    rows.push(row(ProductAction::None, None, Some(&accounting[j].id), Some(error.clone())));
                 }
             }
         }
@@ -128,7 +150,7 @@ fn by_link(
 ) -> ProductResult {
     let linkers = links.linkers_of(target);
     if linkers.len() > 1 {
-        let others: Vec<&str> = linkers.iter().copied().filter(|id| *id != m.id.trim()).collect();
+        let others: Vec<&str> = linkers.iter().copied().filter(|id| *id != m.id.trim()).take(10).collect();
         let mut r = row(ProductAction::None, Some(&m.id), None, None);
         r.warnings.push(Issue::new(
             DUPLICATE_LINK,
@@ -136,7 +158,7 @@ fn by_link(
             format!(
                 "linked to accounting product {} like Monite product(s) {}; none of them is matched",
                 quoted(target),
-                others.join(", ")
+                ids_in_words(&others, linkers.len() - 1)
             ),
         ));
         return r;
@@ -196,7 +218,7 @@ pub fn create_payload(product: &AccountingProduct, ledgers: &LedgerDefaults) -> 
         }
         Some(AccountingPrice::Major(major)) => product.currency.as_deref().map(|currency| Price {
             currency: currency.trim().to_ascii_uppercase(),
-            value: to_minor(*major, currency).max(0),
+            value: to_minor(*major, currency),
         }),
         None => None,
     };

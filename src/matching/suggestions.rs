@@ -32,6 +32,11 @@ pub const MAX_TOKEN_BLOCK: usize = 16;
 /// Pairs are formed among at most this many tokens (names longer than that are rare and still have the
 /// single-token blocks).
 const MAX_PAIR_TOKENS: usize = 6;
+/// Single-token blocks are formed for at most this many tokens, so a key of any length has a bounded number
+/// of blocks (SPEC §3.1 "Bounded results": the work per name stays constant).
+const MAX_BLOCK_TOKENS: usize = 32;
+/// Similarity is computed on at most this many characters of each loose key (SPEC §3.1).
+pub const MAX_SIMILARITY_CHARS: usize = 100;
 
 /// A block key, hashed: collisions only add candidates, which Jaro-Winkler then filters.
 type Block = u64;
@@ -59,8 +64,8 @@ fn blocks_of(key: &str) -> Vec<Block> {
     if key.is_empty() {
         return Vec::new();
     }
-    let mut out = vec![block(0, &[key])];
-    let tokens: Vec<&str> = key.split(' ').collect();
+    let mut out = Vec::new();
+    let tokens: Vec<&str> = key.split(' ').take(MAX_BLOCK_TOKENS).collect();
     if let [only] = tokens.as_slice() {
         out.push(block(1, &[head_n(only, 4)]));
         out.push(block(6, &[&letters(only)]));
@@ -78,9 +83,14 @@ fn blocks_of(key: &str) -> Vec<Block> {
             out.push(block(7, &[sa, sb]));
         }
     }
-    out[1..].sort_unstable();
+    out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The first [`MAX_SIMILARITY_CHARS`] characters of a key.
+fn prefix(key: &str) -> &str {
+    head_n(key, MAX_SIMILARITY_CHARS)
 }
 
 /// The token's letters in sorted order: unchanged by a transposition, which can alter both ends of a
@@ -98,6 +108,9 @@ fn head_n(key: &str, n: usize) -> &str {
 /// Loose keys of the accounting pool and the blocks over them (an empty key is in no block).
 pub struct SuggestionIndex {
     keys: Vec<String>,
+    /// Records by their whole loose key, sorted by accounting id: an equal key scores 1.0, so only the
+    /// first few ids of such a list can be suggested, however long it is.
+    exact: FxHashMap<String, Vec<u32>>,
     blocks: FxHashMap<Block, Vec<u32>>,
 }
 
@@ -110,44 +123,56 @@ impl SuggestionIndex {
             .enumerate()
             .map(|(j, a)| if candidate(j) { loose_key(&a.name) } else { String::new() })
             .collect();
+        let mut exact: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let mut blocks: FxHashMap<Block, Vec<u32>> = FxHashMap::default();
         for (j, key) in keys.iter().enumerate() {
+            if key.is_empty() {
+                continue;
+            }
+            exact.entry(key.clone()).or_default().push(j as u32);
             for b in blocks_of(key) {
                 blocks.entry(b).or_default().push(j as u32);
             }
         }
-        Self { keys, blocks }
+        let id = |j: &u32| accounting.get(*j as usize).map_or("", |a| a.id.as_str());
+        for members in exact.values_mut() {
+            members.sort_by(|a, b| id(a).cmp(id(b)));
+        }
+        Self { keys, exact, blocks }
     }
 
     /// Up to [`MAX_SUGGESTIONS`] accounting records whose loose key is close to `name`'s, best first
     /// (ties broken by id, so the order never depends on input order).
     pub fn suggest(&self, name: &str, accounting: &[AccountingCounterpart]) -> Vec<Suggestion> {
         let key = loose_key(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let id_of = |j: u32| accounting.get(j as usize).map_or("", |a| a.id.as_str());
+        // Equal keys: score 1.0 without comparing, and only the smallest ids can make the cut.
+        let equal: &[u32] = self.exact.get(&key).map_or(&[], Vec::as_slice);
+        let mut scored: Vec<(f64, &str)> = equal.iter().take(MAX_SUGGESTIONS).map(|&j| (1.0, id_of(j))).collect();
         let mut candidates: Vec<u32> = Vec::new();
         let single_token = !key.contains(' ');
-        for (n, b) in blocks_of(&key).into_iter().enumerate() {
+        for b in blocks_of(&key) {
             let Some(members) = self.blocks.get(&b) else { continue };
-            let cap = if n == 0 {
-                usize::MAX
-            } else if single_token {
-                MAX_BLOCK
-            } else {
-                MAX_TOKEN_BLOCK
-            };
+            let cap = if single_token { MAX_BLOCK } else { MAX_TOKEN_BLOCK };
             if members.len() <= cap {
                 candidates.extend_from_slice(members);
             }
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let mut scored: Vec<(f64, &str)> = candidates
-            .into_iter()
-            .filter_map(|j| {
-                let other = self.keys.get(j as usize)?;
-                let score = super::similarity::jaro_winkler(&key, other);
-                (score >= MIN_SCORE).then(|| (score, accounting.get(j as usize).map_or("", |a| a.id.as_str())))
-            })
-            .collect();
+        let ours = prefix(&key);
+        scored.extend(candidates.into_iter().filter_map(|j| {
+            let other = self.keys.get(j as usize)?;
+            if *other == key {
+                return None; // scored above, with the other records of this key
+            }
+            crate::work::count(crate::work::Kind::Similarity, 1);
+            let score = super::similarity::jaro_winkler(ours, prefix(other));
+            (score >= MIN_SCORE).then(|| (score, id_of(j)))
+        }));
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         scored
             .into_iter()

@@ -239,4 +239,7 @@ pub struct AccountingInput {
     pub quickbooks_online: Option<RawQuickBooks>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "object")]
     pub xero: Option<RawXero>,
+    /// Where each record of the neutral collections came from (filled when raw bodies are adapted).
+    #[serde(skip)]
+    pub origins: crate::adapters::Origins,
 }

@@ -102,6 +102,7 @@ fn status_in(status: &str, custom: Option<&[String]>, default: &[&str]) -> bool 
 impl PlanInput {
     /// Reads the input from JSON text.
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
+        crate::limits::check_text(text, "")?;
         let mut input: Self = object_from_json_str(text, "")?;
         input.finish()?;
         Ok(input)

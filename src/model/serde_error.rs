@@ -24,6 +24,14 @@ fn classify(path: &str, text: &str) -> InputError {
     if body.starts_with("invalid value: ") || body.starts_with("unknown variant") {
         return InputError::new(InputErrorKind::InvalidValue, path, body.to_owned());
     }
+    if body.contains("surrogate") || body.contains("hex escape") {
+        // JSON.stringify writes a lone surrogate of a JS string as `\ud800`: valid JSON, not valid Unicode.
+        return InputError::new(
+            InputErrorKind::InvalidValue,
+            path,
+            "the string holds a lone surrogate (an unpaired \\uD800–\\uDFFF escape), which is not valid Unicode",
+        );
+    }
     if is_syntax_error(body) {
         let message = match position {
             Some(pos) => format!("invalid JSON: {body} ({pos})"),

@@ -2,7 +2,9 @@
 
 use rustc_hash::FxHashMap;
 
+use super::accounting::AccountingPrice;
 use super::PlanInput;
+use crate::adapters::{Origin, Origins};
 use crate::error::{InputError, InputErrorKind};
 
 /// Runs every check; the first failure is returned.
@@ -14,10 +16,24 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
     unique("monite.payables", m.payables.iter().map(|r| r.id.as_str()))?;
     unique("monite.receivables", m.receivables.iter().map(|r| r.id.as_str()))?;
     unique("monite.payment_records", m.payment_records.iter().map(|r| r.id.as_str()))?;
-    unique("accounting.counterparts", a.counterparts.iter().map(|r| r.id.as_str()))?;
-    unique("accounting.products", a.products.iter().map(|r| r.id.as_str()))?;
-    unique("accounting.tax_rates", a.tax_rates.iter().map(|r| r.id.as_str()))?;
-    unique("accounting.ledger_accounts", a.ledger_accounts.iter().map(|r| r.id.as_str()))?;
+    // Records adapted from raw QuickBooks / Xero bodies are named by their raw field.
+    let o = &a.origins;
+    unique_at(a.counterparts.iter().map(|r| r.id.as_str()), at(&o.counterparts, "accounting.counterparts"))?;
+    unique_at(a.products.iter().map(|r| r.id.as_str()), at(&o.products, "accounting.products"))?;
+    unique_at(a.tax_rates.iter().map(|r| r.id.as_str()), at(&o.tax_rates, "accounting.tax_rates"))?;
+    unique_at(a.ledger_accounts.iter().map(|r| r.id.as_str()), at(&o.ledger_accounts, "accounting.ledger_accounts"))?;
+    for (i, rate) in a.tax_rates.iter().enumerate() {
+        if rate.effective_tax_rate.is_some_and(|v| !(0..=MAX_RATE_BASIS_POINTS).contains(&v)) {
+            return Err(InputError::new(
+                InputErrorKind::InvalidValue,
+                format!("accounting.tax_rates[{i}].effective_tax_rate"),
+                format!("expected basis points between 0 and {MAX_RATE_BASIS_POINTS} (0–10000 %)"),
+            ));
+        }
+    }
+    for (i, product) in a.products.iter().enumerate() {
+        price(product.price.as_ref(), || format!("accounting.products[{i}].price"))?;
+    }
     for (i, p) in m.payables.iter().enumerate() {
         date(&p.issued_at, || format!("monite.payables[{i}].issued_at"))?;
     }
@@ -29,6 +45,11 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
     }
     synced_records(&m.synced_records)?;
     named_counterparts(&m.counterparts, "monite.counterparts")
+}
+
+/// The path of an accounting record's id: its raw field when it was adapted, else the neutral list's.
+fn at<'a>(list: &'a [Option<Origin>], collection: &'static str) -> impl Fn(usize) -> String + 'a {
+    move |i| Origins::id_path(list, collection, i)
 }
 
 /// Every Monite counterpart must be an organization or an individual (it has no name otherwise).
@@ -79,22 +100,50 @@ fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), Inp
     }
 }
 
+/// The largest `effective_tax_rate` the engine takes: 10000 % in basis points.
+pub const MAX_RATE_BASIS_POINTS: i64 = 1_000_000;
+/// `Price2.value` is at most 2^53 − 1 minor units (the API document); a price in major units must fit it
+/// at the largest exponent (3 decimals).
+pub const MAX_PRICE_MINOR: i64 = 9_007_199_254_740_991;
+pub const MAX_PRICE_MAJOR: f64 = MAX_PRICE_MINOR as f64 / 1000.0;
+
+/// A price in major units that converts to a valid `Price2`: a finite number from 0 up to
+/// [`MAX_PRICE_MAJOR`].
+pub fn major_price_ok(price: f64) -> bool {
+    price.is_finite() && (0.0..=MAX_PRICE_MAJOR).contains(&price)
+}
+
+/// An accounting product's price: minor units within `Price2`'s 0..=2^53 − 1, or major units that fit it.
+fn price(price: Option<&AccountingPrice>, path: impl Fn() -> String) -> Result<(), InputError> {
+    let bad = |message: String| Err(InputError::new(InputErrorKind::InvalidValue, path(), message));
+    match price {
+        Some(AccountingPrice::Minor(p)) if !(0..=MAX_PRICE_MINOR).contains(&p.value) => {
+            bad(format!("expected a value between 0 and {MAX_PRICE_MINOR} minor units, found {}", p.value))
+        }
+        Some(AccountingPrice::Major(p)) if !major_price_ok(*p) => {
+            bad(format!("expected a price of at least 0 and at most {MAX_PRICE_MAJOR}, found {p}"))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Fails on the first id seen twice (or an empty id), naming both positions.
 pub fn unique<'a>(collection: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), InputError> {
+    unique_at(ids, |i| format!("{collection}[{i}].id"))
+}
+
+/// [`unique`] with the path of each id given by `path_of(index)`.
+pub fn unique_at<'a>(ids: impl Iterator<Item = &'a str>, path_of: impl Fn(usize) -> String) -> Result<(), InputError> {
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, id) in ids.enumerate() {
         if id.trim().is_empty() {
-            return Err(InputError::new(
-                InputErrorKind::InvalidValue,
-                format!("{collection}[{i}].id"),
-                "id must not be empty",
-            ));
+            return Err(InputError::new(InputErrorKind::InvalidValue, path_of(i), "id must not be empty"));
         }
         if let Some(first) = seen.insert(id, i) {
             return Err(InputError::new(
                 InputErrorKind::DuplicateId,
-                format!("{collection}[{i}].id"),
-                format!("duplicate id {} (also at {collection}[{first}])", quoted(id)),
+                path_of(i),
+                format!("duplicate id {} (also at {})", quoted(id), path_of(first)),
             ));
         }
     }

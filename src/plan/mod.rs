@@ -44,7 +44,10 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
 
     let mut accounting_names: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (key, record) in accounting_keys.iter().zip(&accounting.counterparts) {
-        accounting_names.entry(key.as_str()).or_default().push(record.id.as_str());
+        // A record without a name collides with nothing (SPEC §3.1 "Empty names").
+        if !key.is_empty() {
+            accounting_names.entry(key.as_str()).or_default().push(record.id.as_str());
+        }
     }
     for ids in accounting_names.values_mut() {
         ids.sort_unstable();

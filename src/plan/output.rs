@@ -3,6 +3,34 @@
 use crate::push::payloads::{CounterpartPayload, Payload, ProductPayload};
 use serde::Serialize;
 
+/// Lists of record ids in a result hold at most this many ids, the first in sort order (SPEC §3.1 "Bounded
+/// results"); a sibling `*_total` says how many there are, so a plan grows linearly with its input even when
+/// thousands of records share one name.
+pub const MAX_IDS: usize = 100;
+
+/// The first [`MAX_IDS`] of `ids` in sort order, and how many there are. Sorting only what is kept: a
+/// partial selection, so a long list costs linear time.
+pub fn first_ids<S: AsRef<str> + Ord>(mut ids: Vec<S>) -> (Vec<String>, usize) {
+    let total = ids.len();
+    if ids.len() > MAX_IDS {
+        ids.select_nth_unstable(MAX_IDS - 1);
+        ids.truncate(MAX_IDS);
+    }
+    ids.sort_unstable();
+    (ids.iter().map(|s| s.as_ref().to_owned()).collect(), total)
+}
+
+/// Ids for a message: at most ten, then how many more (messages stay short whatever the input).
+pub fn ids_in_words<S: AsRef<str>>(ids: &[S], total: usize) -> String {
+    let shown: Vec<&str> = ids.iter().take(10).map(AsRef::as_ref).collect();
+    let more = total.saturating_sub(shown.len());
+    if more == 0 {
+        shown.join(", ")
+    } else {
+        format!("{} and {more} more", shown.join(", "))
+    }
+}
+
 /// One problem with a record: a stable `code`, the `path` of the field inside the record, and a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -60,11 +88,17 @@ pub struct CounterpartMatch {
     pub accounting_id: Option<String>,
     pub decided_by: Option<DecidedBy>,
     pub reason: Option<&'static str>,
+    /// At most [`MAX_IDS`], the first in sort order.
     pub candidates: Vec<String>,
+    /// How many candidates there are.
+    pub candidates_total: usize,
     pub suggestions: Vec<Suggestion>,
     /// For `duplicate_match`: the other Monite counterparts whose match is the same accounting record; for
-    /// `duplicate_link`: the other Monite counterparts linked to the same accounting record.
+    /// `duplicate_link`: the other Monite counterparts linked to the same accounting record. At most
+    /// [`MAX_IDS`].
     pub rivals: Vec<String>,
+    /// How many rivals there are.
+    pub rivals_total: usize,
     /// Notes that never change the match: `name_drift`, `country_drift` (SPEC §3.0). Always present.
     pub warnings: Vec<Issue>,
 }
@@ -84,8 +118,11 @@ pub enum ProductAction {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ProductError {
     pub code: &'static str,
+    /// At most [`MAX_IDS`] each, the first in sort order; the totals say how many records the group has.
     pub monite_ids: Vec<String>,
+    pub monite_ids_total: usize,
     pub accounting_ids: Vec<String>,
+    pub accounting_ids_total: usize,
 }
 
 /// `pull.products[]`.

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::output::{
-    CounterpartAction, DecidedBy, Issue, MatchStatus, ProductAction, ProductDecidedBy, Pull, Push, PushResult,
-    SyncError,
+    ids_in_words, CounterpartAction, DecidedBy, Issue, MatchStatus, ProductAction, ProductDecidedBy, Pull, Push,
+    PushResult, SyncError,
 };
 use crate::links::Links;
 use crate::matching::counterparts::{COUNTRY_DRIFT, DUPLICATE_LINK, LINKED_RECORD_MISSING, NAME_DRIFT};
@@ -228,8 +228,8 @@ pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str)
             let id = p.monite_id.as_ref().or(p.accounting_id.as_ref()).cloned().unwrap_or_default();
             let message = format!(
                 "product name matches several products (Monite: [{}], accounting: [{}]); none is matched or created",
-                e.monite_ids.join(", "),
-                e.accounting_ids.join(", ")
+                ids_in_words(&e.monite_ids, e.monite_ids_total),
+                ids_in_words(&e.accounting_ids, e.accounting_ids_total)
             );
             errors.push(SyncError { object_type: "product", object_id: id, code: e.code, message });
         }

@@ -47,6 +47,7 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
 /// the bill: the entry point of forms (JS `validateBill`). Malformed input is an [`InputError`] whose path
 /// starts with `bill` or `context`.
 pub fn validate_bill_json(bill: &str, context: &str) -> Result<PushResult, InputError> {
+    crate::limits::check_text(bill, "bill")?;
     let bill: Payable = object_from_json_str(bill, "bill")?;
     let context = read_bill_context(context)?;
     validate_bill_checked(&bill, &context)
@@ -54,6 +55,7 @@ pub fn validate_bill_json(bill: &str, context: &str) -> Result<PushResult, Input
 
 /// Reads a [`BillContext`] once, checking its dates, for validators that keep it (JS `createBillValidator`).
 pub fn read_bill_context(context: &str) -> Result<BillContext, InputError> {
+    crate::limits::check_text(context, "context")?;
     let context: BillContext =
         if context.trim().is_empty() { BillContext::default() } else { object_from_json_str(context, "context")? };
     check_date(context.connection.as_ref().and_then(|c| c.created_at.as_deref()), "context.connection.created_at")?;
@@ -62,6 +64,7 @@ pub fn read_bill_context(context: &str) -> Result<BillContext, InputError> {
 
 /// Validates a bill (JSON text) against a context read before with [`read_bill_context`].
 pub fn validate_bill_json_with(bill: &str, context: &BillContext) -> Result<PushResult, InputError> {
+    crate::limits::check_text(bill, "bill")?;
     let bill: Payable = object_from_json_str(bill, "bill")?;
     validate_bill_checked(&bill, context)
 }

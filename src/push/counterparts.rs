@@ -5,14 +5,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::codes::NAME_COLLISION;
+use super::codes::{NAME_COLLISION, NAME_MISSING};
 use super::context::{CounterpartStanding, CounterpartState};
 use super::payloads::CounterpartPayload;
 use crate::keys::strict_key;
 use crate::links::FamilyLinks;
 use crate::matching::counterparts::{quoted, LINKED_RECORD_MISSING};
 use crate::model::monite::{Address, Counterpart};
-use crate::plan::output::{CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
+use crate::plan::output::{ids_in_words, CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
 
 /// Push decisions for every counterpart, sorted by id, and each one's standing for the documents.
 /// `matches` are the pull results (sorted by id); `accounting_names` maps strict keys to accounting ids.
@@ -36,13 +36,13 @@ pub fn plan_counterparts<'a>(
                 let message = match m.reason {
                     Some("duplicate_match") => format!(
                         "matched the same accounting record as {}; resolve the duplicate before pushing",
-                        m.rivals.join(", ")
+                        ids_in_words(&m.rivals, m.rivals_total)
                     ),
                     Some("duplicate_link") => format!(
                         "linked by an earlier sync to the same accounting record as {}; creating another record would duplicate it, resolve the duplicate link first",
-                        m.rivals.join(", ")
+                        ids_in_words(&m.rivals, m.rivals_total)
                     ),
-                    _ => format!("several accounting records fit: {}", m.candidates.join(", ")),
+                    _ => format!("several accounting records fit: {}", ids_in_words(&m.candidates, m.candidates_total)),
                 };
                 (CounterpartAction::Blocked, vec![Issue::new(m.reason.unwrap_or("ambiguous"), "name", message)], None)
             }
@@ -56,10 +56,14 @@ pub fn plan_counterparts<'a>(
             }
             MatchStatus::Unmatched => {
                 let key = strict_key(&name);
-                if let Some(ids) = accounting_names.get(key.as_str()) {
+                if key.is_empty() {
+                    // SPEC §4: a counterpart without a name is never created.
+                    let message = "the counterpart has no name (blank, or only white space and invisible characters); it cannot be created";
+                    (CounterpartAction::Blocked, vec![Issue::new(NAME_MISSING, "name", message)], None)
+                } else if let Some(ids) = accounting_names.get(key.as_str()) {
                     let message = format!(
                         "an accounting customer or vendor already has this name ({}); creating it would be rejected",
-                        ids.join(", ")
+                        ids_in_words(ids, ids.len())
                     );
                     (CounterpartAction::Blocked, vec![Issue::new(NAME_COLLISION, "name", message)], None)
                 } else if let Some(first) = first_creator.get(&key) {

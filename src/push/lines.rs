@@ -8,7 +8,7 @@ use crate::mapping::ledger_accounts::LedgerLookup;
 use crate::mapping::tax_rates::TaxResolution;
 use crate::model::accounting::{Direction, TaxRate};
 use crate::model::dates;
-use crate::plan::output::Issue;
+use crate::plan::output::{ids_in_words, Issue};
 
 /// Builds the path of a field of the current line, only when an issue needs it (formatting every path of
 /// every line up front was a large share of a bill's validation time).
@@ -90,12 +90,13 @@ pub fn check_tax<'a>(
             issues.push(Issue::new(TAX_RATE_NOT_FOUND, path(), message));
             None
         }
-        TaxResolution::Ambiguous(ids) => {
+        TaxResolution::Ambiguous(rates) => {
             let hint = if direction.is_none() { "; set policy.direction or reference a rate on the line" } else { "" };
+            let ids: Vec<&str> = rates.iter().take(10).map(|r| r.id.as_str()).collect();
             issues.push(Issue::new(
                 TAX_RATE_AMBIGUOUS,
                 path(),
-                format!("several accounting tax rates have this rate: {}{hint}", ids.join(", ")),
+                format!("several accounting tax rates have this rate: {}{hint}", ids_in_words(&ids, rates.len())),
             ));
             None
         }

@@ -26,6 +26,8 @@ pub mod codes {
     pub const PAYMENTS_LEDGER_ACCOUNT_MISSING: &str = "payments_ledger_account_missing";
     pub const NOT_A_RECEIVABLE_PAYMENT: &str = "not_a_receivable_payment";
     pub const NAME_COLLISION: &str = "name_collision";
+    /// §4: a counterpart whose strict name key is empty is never created.
+    pub const NAME_MISSING: &str = "name_missing";
     pub const DEDUCTIONS_TAX_MISSING: &str = "deductions_tax_missing";
     /// Warning on every pushed credit note: its invoice is not cancelled in the accounting system.
     pub const INVOICE_NOT_CANCELLED: &str = "invoice_not_cancelled";

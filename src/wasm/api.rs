@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{from_json, from_json_or_default, object_from_json, to_json};
 use super::error::to_js_error;
-use crate::adapters::{self, Snapshot};
+use crate::adapters;
 use crate::keys::{name_key, KeyKind};
 use crate::matching::products::LedgerDefaults;
 use crate::model::accounting::{AccountingCounterpart, AccountingProduct, RawQuickBooks, RawXero};
@@ -100,6 +100,7 @@ pub fn match_products_json(monite: &str, accounting: &str, settings: &str) -> Re
 /// The strict or loose key of a name (SPEC §2); `kind` is `"strict"` or `"loose"`.
 #[wasm_bindgen(js_name = nameKey)]
 pub fn name_key_js(value: &str, kind: &str) -> Result<String, JsValue> {
+    crate::limits::check_key_value(value).map_err(|e| to_js_error(&e))?;
     let kind = match kind {
         "" | "strict" => KeyKind::Strict,
         "loose" => KeyKind::Loose,
@@ -119,17 +120,27 @@ pub fn name_key_js(value: &str, kind: &str) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = fromQuickBooksJson)]
 pub fn from_quickbooks_json(raw: &str) -> Result<String, JsValue> {
     let raw: RawQuickBooks = object_from_json(raw, "quickbooks_online")?;
-    let snapshot: Snapshot =
-        adapters::quickbooks::adapt(&raw).map_err(|e| to_js_error(&e.under("quickbooks_online")))?;
-    to_json(&snapshot)
+    let adapted = adapters::quickbooks::adapt(&raw).map_err(|e| to_js_error(&e.under("quickbooks_online")))?;
+    to_json(&adapted.snapshot)
 }
 
 /// Adapts raw Xero bodies (JSON `RawXero`) to a `Snapshot` (JSON).
 #[wasm_bindgen(js_name = fromXeroJson)]
 pub fn from_xero_json(raw: &str) -> Result<String, JsValue> {
     let raw: RawXero = object_from_json(raw, "xero")?;
-    let snapshot: Snapshot = adapters::xero::adapt(&raw).map_err(|e| to_js_error(&e.under("xero")))?;
-    to_json(&snapshot)
+    let adapted = adapters::xero::adapt(&raw).map_err(|e| to_js_error(&e.under("xero")))?;
+    to_json(&adapted.snapshot)
+}
+
+/// The documented maxima (README "Bounded cost"): `{ max_text_bytes, max_key_value_bytes }` as JSON. The
+/// TypeScript layer checks string lengths against them before copying a string into the module.
+#[wasm_bindgen]
+pub fn limits() -> String {
+    format!(
+        "{{\"max_text_bytes\":{},\"max_key_value_bytes\":{}}}",
+        crate::limits::MAX_TEXT_BYTES,
+        crate::limits::MAX_KEY_VALUE_BYTES
+    )
 }
 
 /// The package version and the name-key algorithm version, e.g. `0.1.0 (keys v1)`.

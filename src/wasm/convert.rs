@@ -9,14 +9,14 @@ use wasm_bindgen::JsValue;
 use super::error::{output_error, to_js_error};
 use crate::model::{from_json_str, object_from_json_str};
 
-/// Reads JSON text into `T`; errors name the path under `root`.
+/// Reads JSON text into `T`, after the size check of `limits`; errors name the path under `root`.
 pub fn from_json<T: DeserializeOwned>(text: &str, root: &str) -> Result<T, JsValue> {
-    from_json_str(text, root).map_err(|e| to_js_error(&e))
+    crate::limits::check_text(text, root).and_then(|()| from_json_str(text, root)).map_err(|e| to_js_error(&e))
 }
 
-/// Reads JSON text that must be an object into `T`.
+/// Reads JSON text that must be an object into `T`, after the size check.
 pub fn object_from_json<T: DeserializeOwned>(text: &str, root: &str) -> Result<T, JsValue> {
-    object_from_json_str(text, root).map_err(|e| to_js_error(&e))
+    crate::limits::check_text(text, root).and_then(|()| object_from_json_str(text, root)).map_err(|e| to_js_error(&e))
 }
 
 /// Like [`object_from_json`], but empty text, `null` and `undefined` give `T::default()`.

@@ -58,6 +58,7 @@ pub const CONTRACT_CODES: &[&str] = &[
     "not_a_receivable_payment",
     "name_collision",
     "deductions_tax_missing",
+    "name_missing",
     // SPEC §3.0: re-sync previews (synced records), and their warnings.
     "duplicate_link",
     "linked_record_missing",
