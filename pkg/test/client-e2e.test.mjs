@@ -97,7 +97,10 @@ test('happy path: token → connect → Authorize on the connection page → wai
       const listed = [];
       for await (const record of client.syncedRecords({ objectType })) listed.push(record);
       const expected = sim.state.syncedRecords().filter((r) => r.object_type === objectType);
-      assert.ok(expected.length > 0, `the sync made ${objectType} records`);
+      // The default data's bills and receivables were issued before this new connection: out of the sync's
+      // scope (predates_connection), so they get no synced record; everything else is linked, created or pushed.
+      if (objectType === 'bill' || objectType === 'receivable') assert.equal(expected.length, 0, `no ${objectType} records`);
+      else assert.ok(expected.length > 0, `the sync made ${objectType} records`);
       assert.deepEqual(listed.sort(byId), expected.sort(byId), objectType);
       assert.ok(listed.every((r) => r.platform === 'xero'), `${objectType} records are on xero`);
     }
@@ -605,16 +608,15 @@ test('previewSync() deep-equals planSync on the same data loaded directly', asyn
     });
   });
 
-  await t.test('the default data, once connected', () =>
+  await t.test('the default data, once connected (and synced by the authorization)', () =>
     withSim({}, async (sim) => {
-      const data = defaultData();
       const { client } = clientFor(sim, { pageSize: 2 });
       const connection = await client.connect();
       sim.state.authorize(connection.id, 'quickbooks');
-      const accounting = { counterparts: data.accounting.counterparts, products: data.accounting.products };
-      const viaApi = await client.previewSync({ accounting });
-      const direct = planSync({ ...data, monite: { ...data.monite, connection: sim.state.connection(connection.id) } });
-      assert.deepEqual(viaApi, direct);
+      // The initial sync created a counterpart in the accounting system and a product in Monite, and left synced
+      // records: the preview reads them all, and plans what the simulator itself plans with.
+      const viaApi = await client.previewSync({ accounting: sim.state.accounting() });
+      assert.deepEqual(viaApi, planSync(sim.state.planInput()));
     }));
 });
 

@@ -83,7 +83,7 @@ export const syncedRecordRoutes = [
           issue('connection_not_connected', ['path', 'synced_record_id'], `Entity ${ctx.entityId} has no connected accounting system to push to`),
         ]);
       }
-      ctx.store.push(found.record);
+      ctx.store.push(found.record, connected);
       ctx.counters.pushes += 1;
       return json(200, ctx.store.syncedRecordView(found.record));
     },
