@@ -142,3 +142,95 @@ export interface ClientOptions {
 export interface CallOptions {
   signal?: AbortSignal;
 }
+
+// --- re-sync: pushing again what failed ------------------------------------------------------------
+
+/** The plan's document sections (`push.bills`, …): the ones whose results carry `synced` (SPEC §3.0). */
+export type RepushSection = 'bills' | 'invoices' | 'credit_notes' | 'payment_records';
+
+/** `push.*[].synced` of a plan: the document's counting synced record (SPEC §3.0), or null. */
+export interface RepushSynced {
+  record_id: string;
+  sync_status: string;
+  platform_object_id?: string | null;
+  updated_at?: string | null;
+}
+
+/** One push result, as far as `pushFailed` reads it. */
+export interface RepushableResult {
+  monite_id: string;
+  eligible: boolean;
+  errors: ReadonlyArray<PlanIssue>;
+  warnings?: ReadonlyArray<PlanIssue>;
+  synced?: RepushSynced | null;
+}
+
+/** `{ code, path, message }` of a plan row. */
+export interface PlanIssue {
+  code: string;
+  path: string;
+  message: string;
+}
+
+/** The part of a `SyncPlan` that `pushFailed` reads: every plan `previewSync()` returns fits. */
+export interface RepushablePlan {
+  push: { [section in RepushSection]?: ReadonlyArray<RepushableResult> };
+}
+
+/** `pushFailed` options. */
+export interface PushFailedOptions extends CallOptions {
+  /** Pushes in flight at once (1–16). Default: the client's `concurrency` (4). */
+  concurrency?: number;
+  /** Only these sections. Default: all four. */
+  sections?: ReadonlyArray<RepushSection>;
+}
+
+/** A document `pushFailed` looked at: where it is in the plan and its synced record. */
+export interface RepushTarget {
+  section: RepushSection;
+  monite_id: string;
+  /** The synced record pushed (`synced.record_id` of the plan). */
+  record_id: string;
+}
+
+/** Pushed: the API answered with the record `done` (or `pending`: on its way). */
+export interface RepushedRecord extends RepushTarget {
+  record: SyncRecord;
+}
+
+/** Not pushed. */
+export interface RepushFailure extends RepushTarget {
+  /**
+   * Why: `PushRejectedError` (answered, still `error`: `apiErrors` says why), or the request's error
+   * (`ApiError`, `RateLimitError`, `AuthError`, `NetworkError`, `TimeoutError`, `ProtocolError`, the abort reason).
+   */
+  error: Error;
+  /**
+   * The push may have been processed even so (no answer, a timeout, a 5xx or 408, an unreadable answer, an
+   * abort in flight): it was not sent again — check `getSyncedRecord(record_id)` before pushing it again.
+   */
+  ambiguous: boolean;
+  /** The record as the API answered (for `PushRejectedError`), else null. */
+  record: SyncRecord | null;
+}
+
+/** Not sent: still not eligible (its `errors` say why), or the signal aborted before its turn. */
+export interface RepushSkip {
+  section: RepushSection;
+  monite_id: string;
+  record_id: string | null;
+  reason: 'not_eligible' | 'aborted';
+  errors: PlanIssue[];
+}
+
+/**
+ * What `pushFailed` did, per document whose last push failed (`last_push_failed`), in plan order: each is in
+ * exactly one of `pushed`, `failed`, `skipped`.
+ */
+export interface PushFailedReport {
+  pushed: RepushedRecord[];
+  failed: RepushFailure[];
+  skipped: RepushSkip[];
+  /** The signal aborted while the helper ran (what was not sent is `skipped` with reason `aborted`). */
+  aborted: boolean;
+}
