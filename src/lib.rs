@@ -4,6 +4,7 @@
 pub mod adapters;
 pub mod error;
 pub mod keys;
+pub mod links;
 pub mod mapping;
 pub mod matching;
 pub mod model;

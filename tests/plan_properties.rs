@@ -17,6 +17,28 @@ fn address() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A synced record (SPEC §3.0) over the ids `plan_input` uses, often sharing objects and links, with ids that
+/// repeat (`r0`–`r6`) and equal update times, so that every tie-break is exercised.
+fn synced_record() -> impl Strategy<Value = Value> {
+    const TYPES: &[(&str, &str)] =
+        &[("customer", "m"), ("vendor", "m"), ("product", "p"), ("bill", "b"), ("receivable", "b"), ("bank_feed", "m")];
+    const TARGETS: &[&str] = &["a0", "a1", "a2", "ap0", "ap1", "", "gone"];
+    const TIMES: &[&str] = &["2025-01-01T00:00:00Z", "2025-01-01T00:00:00.5Z", "2025-02-01"];
+    (0..TYPES.len(), 0..6usize, 0..3usize, 0..TARGETS.len(), prop::option::of(0..TIMES.len())).prop_map(
+        |(t, object, status, target, time)| {
+            let (object_type, prefix) = TYPES[t];
+            json!({
+                "object_id": format!("{prefix}{object}"),
+                "object_type": object_type,
+                "sync_status": (["pending", "error", "done"][status]),
+                "platform_object_id": TARGETS[target],
+                "updated_at": time.map(|i| TIMES[i]),
+                "errors": if status == 1 { json!({ "message": format!("failed {object}") }) } else { json!({}) }
+            })
+        },
+    )
+}
+
 /// A small input whose names, addresses and references collide often, so every rule fires.
 fn plan_input() -> impl Strategy<Value = Value> {
     let monite_cp = prop::collection::vec((0..NAMES.len(), prop::option::of(address())), 0..8);
@@ -24,7 +46,8 @@ fn plan_input() -> impl Strategy<Value = Value> {
     let products = prop::collection::vec(0..NAMES.len(), 0..6);
     let acc_products = prop::collection::vec(0..NAMES.len(), 0..6);
     let bills = prop::collection::vec((0..4usize, 0..3usize, 0..3usize, 0..3usize), 0..6);
-    (monite_cp, accounting_cp, products, acc_products, bills).prop_map(|(mc, ac, mp, ap, bills)| {
+    let synced = prop::collection::vec(synced_record(), 0..10);
+    (monite_cp, accounting_cp, products, acc_products, bills, synced).prop_map(|(mc, ac, mp, ap, bills, synced)| {
         let counterparts: Vec<Value> = mc
             .iter()
             .enumerate()
@@ -56,7 +79,12 @@ fn plan_input() -> impl Strategy<Value = Value> {
                 "counterparts": counterparts,
                 "products": mp.iter().enumerate().map(|(i, n)| json!({ "id": format!("p{i}"), "name": NAMES[*n] })).collect::<Vec<_>>(),
                 "payables": payables,
-                "connection": { "id": "c", "created_at": "2024-06-05T10:00:00Z" }
+                "connection": { "id": "c", "created_at": "2024-06-05T10:00:00Z" },
+                "synced_records": synced.iter().enumerate().map(|(i, r)| {
+                    let mut r = r.clone();
+                    r["id"] = json!(format!("r{}", i % 7));
+                    r
+                }).collect::<Vec<_>>()
             },
             "accounting": {
                 "counterparts": acc,

@@ -30,6 +30,7 @@ const CASE_FILES: &[(&str, &str)] = &[
     ("products.json", include_str!("cases/products.json")),
     ("push_counterparts.json", include_str!("cases/push_counterparts.json")),
     ("summary.json", include_str!("cases/summary.json")),
+    ("synced_records.json", include_str!("cases/synced_records.json")),
     ("tax_rates.json", include_str!("cases/tax_rates.json")),
 ];
 

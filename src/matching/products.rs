@@ -5,11 +5,13 @@
 
 use rustc_hash::FxHashMap;
 
+use super::counterparts::{quoted, DUPLICATE_LINK, LINKED_RECORD_MISSING, NAME_DRIFT};
 use crate::keys::strict_key;
+use crate::links::FamilyLinks;
 use crate::mapping::currency::to_minor;
 use crate::model::accounting::{AccountingPrice, AccountingProduct};
 use crate::model::monite::{Price, Product};
-use crate::plan::output::{ProductAction, ProductError, ProductResult};
+use crate::plan::output::{Issue, ProductAction, ProductDecidedBy, ProductError, ProductResult};
 use crate::push::payloads::ProductPayload;
 
 /// The `sync_object` error code for a product name group with more than one record on a side.
@@ -36,24 +38,55 @@ impl LedgerDefaults<'_> {
     }
 }
 
-/// Matches products. Rows are sorted by Monite id, then accounting id (rows without a Monite id last).
+/// Matches products as on a first sync (no links). Rows are sorted by Monite id, then accounting id (rows
+/// without a Monite id last).
 pub fn match_products(
     monite: &[Product],
     accounting: &[AccountingProduct],
     ledgers: &LedgerDefaults,
 ) -> Vec<ProductResult> {
+    match_products_linked(monite, accounting, ledgers, &FamilyLinks::default())
+}
+
+/// [`match_products`] starting from the links of earlier syncs (SPEC §3.0 item 4): a linked Monite product
+/// is decided by its link, and name groups are formed over the unlinked records of both sides only, so a
+/// linked accounting product is never offered for creation again and gets no row of its own.
+pub fn match_products_linked(
+    monite: &[Product],
+    accounting: &[AccountingProduct],
+    ledgers: &LedgerDefaults,
+    links: &FamilyLinks,
+) -> Vec<ProductResult> {
+    let mut rows = Vec::with_capacity(monite.len() + accounting.len());
+    let mut linked = vec![false; monite.len()];
+    if !links.is_empty() {
+        let by_id: FxHashMap<&str, &AccountingProduct> = accounting.iter().map(|p| (p.id.as_str(), p)).collect();
+        for (i, m) in monite.iter().enumerate() {
+            if let Some(target) = links.target_of(&m.id) {
+                linked[i] = true;
+                rows.push(by_link(m, target, links, &by_id));
+            }
+        }
+    }
     let mut groups: FxHashMap<String, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for (i, p) in monite.iter().enumerate() {
-        groups.entry(strict_key(&p.name)).or_default().0.push(i);
+        if !linked[i] {
+            groups.entry(strict_key(&p.name)).or_default().0.push(i);
+        }
     }
     for (j, p) in accounting.iter().enumerate() {
-        groups.entry(strict_key(&p.name)).or_default().1.push(j);
+        if links.is_empty() || !links.is_linked(&p.id) {
+            groups.entry(strict_key(&p.name)).or_default().1.push(j);
+        }
     }
-    let mut rows = Vec::with_capacity(monite.len() + accounting.len());
     for (m_idx, a_idx) in groups.values() {
         match (m_idx.as_slice(), a_idx.as_slice()) {
             (_, []) => rows.extend(m_idx.iter().map(|&i| row(ProductAction::None, Some(&monite[i].id), None, None))),
-            ([m], [a]) => rows.push(row(ProductAction::Match, Some(&monite[*m].id), Some(&accounting[*a].id), None)),
+            ([m], [a]) => {
+                let mut r = row(ProductAction::Match, Some(&monite[*m].id), Some(&accounting[*a].id), None);
+                r.decided_by = Some(ProductDecidedBy::Name);
+                rows.push(r);
+            }
             ([], [a]) => {
                 let mut r = row(ProductAction::Create, None, Some(&accounting[*a].id), None);
                 r.payload = Some(create_payload(&accounting[*a], ledgers));
@@ -84,6 +117,59 @@ pub fn match_products(
     rows
 }
 
+/// Step 0 for a Monite product linked to `target`: a unique link to a present product is the match (with
+/// `name_drift` when the names' strict keys differ); a shared link or a link to a missing product gives
+/// action `none` and the warning, naming the accounting product in its message.
+fn by_link(
+    m: &Product,
+    target: &str,
+    links: &FamilyLinks,
+    by_id: &FxHashMap<&str, &AccountingProduct>,
+) -> ProductResult {
+    let linkers = links.linkers_of(target);
+    if linkers.len() > 1 {
+        let others: Vec<&str> = linkers.iter().copied().filter(|id| *id != m.id.trim()).collect();
+        let mut r = row(ProductAction::None, Some(&m.id), None, None);
+        r.warnings.push(Issue::new(
+            DUPLICATE_LINK,
+            "",
+            format!(
+                "linked to accounting product {} like Monite product(s) {}; none of them is matched",
+                quoted(target),
+                others.join(", ")
+            ),
+        ));
+        return r;
+    }
+    let Some(a) = by_id.get(target) else {
+        let mut r = row(ProductAction::None, Some(&m.id), None, None);
+        r.warnings.push(Issue::new(
+            LINKED_RECORD_MISSING,
+            "",
+            format!(
+                "linked to accounting product {}, which is not among the accounting products (deleted or archived there, or not loaded)",
+                quoted(target)
+            ),
+        ));
+        return r;
+    };
+    let mut r = row(ProductAction::Match, Some(&m.id), Some(&a.id), None);
+    r.decided_by = Some(ProductDecidedBy::Link);
+    if strict_key(&m.name) != strict_key(&a.name) {
+        r.warnings.push(Issue::new(
+            NAME_DRIFT,
+            "name",
+            format!(
+                "the name changed since the products were linked: {} in Monite, {} in the accounting system (product {})",
+                quoted(&m.name),
+                quoted(&a.name),
+                quoted(&a.id)
+            ),
+        ));
+    }
+    r
+}
+
 fn row(
     action: ProductAction,
     monite_id: Option<&str>,
@@ -95,6 +181,8 @@ fn row(
         monite_id: monite_id.map(str::to_owned),
         accounting_id: accounting_id.map(str::to_owned),
         error,
+        decided_by: None,
+        warnings: Vec::new(),
         payload: None,
     }
 }

@@ -95,16 +95,21 @@ fn head_n(key: &str, n: usize) -> &str {
     key.char_indices().nth(n).map_or(key, |(at, _)| &key[..at])
 }
 
-/// Loose keys of the accounting pool and the blocks over them.
+/// Loose keys of the accounting pool and the blocks over them (an empty key is in no block).
 pub struct SuggestionIndex {
     keys: Vec<String>,
     blocks: FxHashMap<Block, Vec<u32>>,
 }
 
 impl SuggestionIndex {
-    /// Computes the loose key of every accounting record and blocks them.
-    pub fn build(accounting: &[AccountingCounterpart]) -> Self {
-        let keys: Vec<String> = accounting.iter().map(|a| loose_key(&a.name)).collect();
+    /// Computes the loose key of every accounting record that `candidate(index)` admits and blocks them
+    /// (a record some link names is never suggested: SPEC §3.0 item 3).
+    pub fn build(accounting: &[AccountingCounterpart], candidate: impl Fn(usize) -> bool) -> Self {
+        let keys: Vec<String> = accounting
+            .iter()
+            .enumerate()
+            .map(|(j, a)| if candidate(j) { loose_key(&a.name) } else { String::new() })
+            .collect();
         let mut blocks: FxHashMap<Block, Vec<u32>> = FxHashMap::default();
         for (j, key) in keys.iter().enumerate() {
             for b in blocks_of(key) {

@@ -45,6 +45,23 @@ pub fn parse(text: &str) -> Result<Moment, String> {
     Ok(Moment::Instant(days * 86_400 + seconds))
 }
 
+/// An ordering key for a date or date-time: seconds since the epoch (UTC) and the nanoseconds of the
+/// fraction, so that two updates within one second still order (synced records, SPEC §3.0). A plain date
+/// is its midnight. `None` when the text does not parse.
+pub fn order_key(text: &str) -> Option<(i64, u32)> {
+    let text = text.trim();
+    let seconds = match parse(text).ok()? {
+        Moment::Date(days) => return Some((days * 86_400, 0)),
+        Moment::Instant(seconds) => seconds,
+    };
+    // parse() accepted the text, so any fraction sits between the seconds' '.' and the offset.
+    let nanos = text.get(19..).and_then(|rest| rest.strip_prefix('.')).map_or(0, |rest| {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).take(9).collect();
+        format!("{digits:0<9}").parse().unwrap_or(0)
+    });
+    Some((seconds, nanos))
+}
+
 fn number(s: &str) -> Option<i64> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -141,5 +158,15 @@ mod tests {
         };
         assert!(!day.is_before(connected), "the connection's own day does not predate it");
         assert!(Moment::Date(day.day() - 1).is_before(connected));
+    }
+
+    #[test]
+    fn order_keys_keep_the_fraction_of_a_second() {
+        let a = order_key("2024-06-08T19:52:22.5+00:00");
+        let b = order_key("2024-06-08T19:52:22.557280+00:00");
+        assert!(a < b, "{a:?} < {b:?}");
+        assert_eq!(order_key("2024-06-08"), Some((order_key("2024-06-08T00:00:00Z").map_or(0, |k| k.0), 0)));
+        assert_eq!(order_key("2024-06-08T21:52:22+02:00"), order_key("2024-06-08T19:52:22Z"));
+        assert_eq!(order_key("soon"), None);
     }
 }

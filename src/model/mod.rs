@@ -4,6 +4,7 @@
 pub mod accounting;
 pub mod dates;
 pub mod de;
+pub mod flat;
 pub mod locate;
 pub mod monite;
 pub mod serde_error;
@@ -13,7 +14,7 @@ use serde::Deserialize;
 use crate::error::InputError;
 use accounting::{AccountingInput, Direction};
 use de::{object, object_or_default, objects};
-use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings};
+use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings, SyncedRecord};
 
 /// Everything `planSync` takes. Every collection is optional (absent = empty).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -45,6 +46,9 @@ pub struct MoniteInput {
     pub settings: Settings,
     #[serde(default, deserialize_with = "object")]
     pub connection: Option<Connection>,
+    /// What earlier syncs left (SPEC §3.0); absent or empty = a first sync.
+    #[serde(default, deserialize_with = "objects")]
+    pub synced_records: Vec<SyncedRecord>,
 }
 
 /// The caller's policy. Defaults follow the product guide.

@@ -376,3 +376,63 @@ impl Settings {
         super::de::non_blank(&ids.deductions)
     }
 }
+
+/// `SyncRecordResource` (SPEC §3.0): what Monite keeps per synced object after a sync — the Monite record
+/// (`object_id`), its record in the accounting system (`platform_object_id`) and how its last sync went.
+/// `object_id`, `object_type` and `sync_status` are required (checked in `validate`); the rest may be absent.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct SyncedRecord {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub object_id: Option<String>,
+    /// `ObjectMatchTypes`: `customer`, `vendor`, `product`, `bill`, `receivable`, `payment_record` (others
+    /// are skipped and counted: the API may add types).
+    #[serde(default)]
+    pub object_type: Option<String>,
+    #[serde(default)]
+    pub sync_status: Option<SyncStatus>,
+    #[serde(default)]
+    pub platform_object_id: Option<String>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    /// The API's errors of the last push (an object), quoted in `last_push_failed`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown> | null"))]
+    #[serde(default)]
+    pub errors: Option<super::flat::Flat>,
+}
+
+/// `SyncStatus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum SyncStatus {
+    Pending,
+    Error,
+    Done,
+}
+
+impl<'de> Deserialize<'de> for SyncStatus {
+    /// Read as a string, so that a number or an object is reported as the wrong type (serde's derived enum
+    /// reader makes serde_json report a syntax error there). The value is checked inside the visitor, so
+    /// serde_json positions an unknown value at the value itself, and its path names the field.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = SyncStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SyncStatus, E> {
+                match text {
+                    "pending" => Ok(SyncStatus::Pending),
+                    "error" => Ok(SyncStatus::Error),
+                    "done" => Ok(SyncStatus::Done),
+                    other => Err(E::unknown_variant(other, &["pending", "error", "done"])),
+                }
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}

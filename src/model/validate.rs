@@ -27,6 +27,7 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
     if let Some(connection) = &m.connection {
         date(&connection.created_at, || "monite.connection.created_at".to_owned())?;
     }
+    synced_records(&m.synced_records)?;
     named_counterparts(&m.counterparts, "monite.counterparts")
 }
 
@@ -40,6 +41,30 @@ pub fn named_counterparts(list: &[super::monite::Counterpart], collection: &str)
                 "expected an `organization` or an `individual`",
             ));
         }
+    }
+    Ok(())
+}
+
+/// Every synced record names its Monite record, its type and its status (SPEC §3.0 item 1); a present
+/// `updated_at` must parse, since it decides which record of an object counts.
+fn synced_records(records: &[super::monite::SyncedRecord]) -> Result<(), InputError> {
+    for (i, r) in records.iter().enumerate() {
+        let at = |field: &str| format!("monite.synced_records[{i}].{field}");
+        let missing =
+            |field: &str| InputError::new(InputErrorKind::MissingField, at(field), "required field is missing");
+        for (field, value) in [("object_id", &r.object_id), ("object_type", &r.object_type)] {
+            match value.as_deref() {
+                None => return Err(missing(field)),
+                Some(text) if text.trim().is_empty() => {
+                    return Err(InputError::new(InputErrorKind::InvalidValue, at(field), "must not be empty"))
+                }
+                Some(_) => {}
+            }
+        }
+        if r.sync_status.is_none() {
+            return Err(missing("sync_status"));
+        }
+        date(&r.updated_at, || at("updated_at"))?;
     }
     Ok(())
 }

@@ -8,8 +8,9 @@ pub mod summary;
 use rustc_hash::FxHashMap;
 
 use crate::keys::strict_key;
+use crate::links::{Family, Links};
 use crate::matching::counterparts::match_with_keys;
-use crate::matching::products::{match_products, LedgerDefaults};
+use crate::matching::products::{match_products_linked, LedgerDefaults};
 use crate::model::monite::ReceivableType;
 use crate::model::PlanInput;
 use crate::push::bills::validate_bill;
@@ -17,6 +18,7 @@ use crate::push::context::PushContext;
 use crate::push::counterparts::plan_counterparts;
 use crate::push::payment_records::validate_payment_record;
 use crate::push::receivables::{validate_credit_note, validate_invoice};
+use crate::push::synced;
 use output::{LedgerAccountRow, Pull, Push, PushResult, SyncPlan, TaxRateRow};
 
 /// Plans the sync. Pure: no clock, no randomness, no I/O; the same records in any order give the same plan
@@ -34,8 +36,11 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let monite = &input.monite;
     let accounting = &input.accounting;
 
+    let links = Links::build(&monite.synced_records);
+    let counterpart_links = links.of(Family::Counterpart);
     let accounting_keys: Vec<String> = accounting.counterparts.iter().map(|a| strict_key(&a.name)).collect();
-    let counterpart_matches = match_with_keys(&monite.counterparts, &accounting.counterparts, &accounting_keys);
+    let counterpart_matches =
+        match_with_keys(&monite.counterparts, &accounting.counterparts, &accounting_keys, counterpart_links);
 
     let mut accounting_names: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (key, record) in accounting_keys.iter().zip(&accounting.counterparts) {
@@ -47,10 +52,10 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let display: FxHashMap<&str, &str> =
         accounting.counterparts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
     let (counterpart_pushes, standing) =
-        plan_counterparts(&monite.counterparts, &counterpart_matches, &accounting_names, &display);
+        plan_counterparts(&monite.counterparts, &counterpart_matches, &accounting_names, &display, counterpart_links);
 
     let defaults = LedgerDefaults { default_products: monite.settings.default_products_ledger() };
-    let products = match_products(&monite.products, &accounting.products, &defaults);
+    let products = match_products_linked(&monite.products, &accounting.products, &defaults, links.of(Family::Product));
 
     let ctx = PushContext::new(
         &accounting.ledger_accounts,
@@ -60,18 +65,29 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
         monite.connection.as_ref(),
         Some(standing),
     );
-    let mut bills: Vec<PushResult> = monite.payables.iter().map(|b| validate_bill(b, &ctx)).collect();
+    let record = |family: Family, id: &str| links.counting(family, id);
+    let mut bills: Vec<PushResult> = monite
+        .payables
+        .iter()
+        .map(|b| synced::decide(&b.id, record(Family::Bill, &b.id), || validate_bill(b, &ctx)))
+        .collect();
     let mut invoices = Vec::new();
     let mut credit_notes = Vec::new();
     for r in &monite.receivables {
+        let counting = record(Family::Receivable, &r.id);
         match r.r#type {
-            ReceivableType::Invoice => invoices.push(validate_invoice(r, &ctx)),
-            ReceivableType::CreditNote => credit_notes.push(validate_credit_note(r, &ctx)),
+            ReceivableType::Invoice => invoices.push(synced::decide(&r.id, counting, || validate_invoice(r, &ctx))),
+            ReceivableType::CreditNote => {
+                credit_notes.push(synced::decide(&r.id, counting, || validate_credit_note(r, &ctx)))
+            }
             ReceivableType::Quote => {}
         }
     }
-    let mut payment_records: Vec<PushResult> =
-        monite.payment_records.iter().map(|p| validate_payment_record(p, &ctx)).collect();
+    let mut payment_records: Vec<PushResult> = monite
+        .payment_records
+        .iter()
+        .map(|p| synced::decide(&p.id, record(Family::PaymentRecord, &p.id), || validate_payment_record(p, &ctx)))
+        .collect();
     for list in [&mut bills, &mut invoices, &mut credit_notes, &mut payment_records] {
         list.sort_by(|a, b| a.monite_id.cmp(&b.monite_id));
     }
@@ -90,7 +106,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
         })
         .collect();
     let errors = summary::collect_errors(&pull, &push, |id| kinds.get(id).copied().unwrap_or("customer"));
-    let summary = summary::summarize(&pull, &push, &errors);
+    let summary = summary::summarize(&pull, &push, &errors, &links);
     SyncPlan { pull, push, summary, errors }
 }
 

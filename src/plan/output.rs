@@ -34,6 +34,8 @@ pub enum MatchStatus {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum DecidedBy {
+    /// A link kept by Monite from an earlier sync (SPEC §3.0): names are not compared.
+    Link,
     Name,
     Country,
     City,
@@ -60,8 +62,11 @@ pub struct CounterpartMatch {
     pub reason: Option<&'static str>,
     pub candidates: Vec<String>,
     pub suggestions: Vec<Suggestion>,
-    /// For `duplicate_match`: the other Monite counterparts whose match is the same accounting record.
+    /// For `duplicate_match`: the other Monite counterparts whose match is the same accounting record; for
+    /// `duplicate_link`: the other Monite counterparts linked to the same accounting record.
     pub rivals: Vec<String>,
+    /// Notes that never change the match: `name_drift`, `country_drift` (SPEC §3.0). Always present.
+    pub warnings: Vec<Issue>,
 }
 
 /// What happens to a product group.
@@ -91,8 +96,21 @@ pub struct ProductResult {
     pub monite_id: Option<String>,
     pub accounting_id: Option<String>,
     pub error: Option<ProductError>,
+    /// `link` (an earlier sync's link), `name` (matched by name), `null` for every other row.
+    pub decided_by: Option<ProductDecidedBy>,
+    /// `name_drift`, `duplicate_link`, `linked_record_missing` (SPEC §3.0). Always present.
+    pub warnings: Vec<Issue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<ProductPayload>,
+}
+
+/// What decided a product match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum ProductDecidedBy {
+    Link,
+    Name,
 }
 
 /// `pull.tax_rates[]`: the accounting tax rates available for mapping.
@@ -154,8 +172,21 @@ pub struct PushResult {
     /// Notes that do not block the push (a credit note's invoice is not cancelled automatically); always
     /// present, often empty.
     pub warnings: Vec<Issue>,
+    /// The document's counting synced record (SPEC §3.0), or `null` when it was never synced.
+    pub synced: Option<SyncedRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<Payload>,
+}
+
+/// `push.*[].synced`: what Monite recorded of the document's last sync.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct SyncedRef {
+    /// The synced record's `id` (for `POST /accounting_synced_records/{id}/push`).
+    pub record_id: Option<String>,
+    pub sync_status: crate::model::monite::SyncStatus,
+    pub platform_object_id: Option<String>,
+    pub updated_at: Option<String>,
 }
 
 impl PushResult {
@@ -168,6 +199,7 @@ impl PushResult {
             payload: eligible.then(payload),
             errors,
             warnings: Vec::new(),
+            synced: None,
         }
     }
 }

@@ -2,8 +2,16 @@
 
 use serde::Serialize;
 
-use super::output::{CounterpartAction, MatchStatus, ProductAction, Pull, Push, PushResult, SyncError};
-use crate::push::codes::{NOT_A_RECEIVABLE_PAYMENT, PREDATES_CONNECTION, STATUS_NOT_PUSHABLE};
+use super::output::{
+    CounterpartAction, DecidedBy, Issue, MatchStatus, ProductAction, ProductDecidedBy, Pull, Push, PushResult,
+    SyncError,
+};
+use crate::links::Links;
+use crate::matching::counterparts::{COUNTRY_DRIFT, DUPLICATE_LINK, LINKED_RECORD_MISSING, NAME_DRIFT};
+use crate::push::codes::{
+    ALREADY_PUSHED, LAST_PUSH_FAILED, NOT_A_RECEIVABLE_PAYMENT, PREDATES_CONNECTION, PUSH_IN_PROGRESS,
+    STATUS_NOT_PUSHABLE,
+};
 
 /// Counts of the pull side.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -25,6 +33,18 @@ pub struct CounterpartCounts {
     pub ambiguous: usize,
     pub duplicate_match: usize,
     pub with_suggestions: usize,
+    /// §3.0: matched by an earlier sync's link, and the link outcomes and drift warnings; present only when
+    /// synced records were given (a first sync's summary is unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_link: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_record_missing: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_drift: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_drift: Option<usize>,
 }
 
 /// Product rows by action, and rows caught in a `multiple_matches` group.
@@ -36,6 +56,16 @@ pub struct ProductCounts {
     pub create: usize,
     pub none: usize,
     pub multiple_matches: usize,
+    /// §3.0: matched by link, and the link outcomes and drift warnings; present only when synced records
+    /// were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_link: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_record_missing: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_drift: Option<usize>,
 }
 
 /// Counterpart push actions.
@@ -55,6 +85,14 @@ pub struct EligibilityCounts {
     pub total: usize,
     pub eligible: usize,
     pub not_eligible: usize,
+    /// §3.0: documents an earlier sync pushed, is pushing, or failed to push; present only when synced
+    /// records were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub already_pushed: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub push_in_progress: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_push_failed: Option<usize>,
 }
 
 /// Counts of the push side.
@@ -68,6 +106,17 @@ pub struct PushSummary {
     pub payment_records: EligibilityCounts,
 }
 
+/// The synced records given (SPEC §3.0): how many, how many count (one per object), how many of those are
+/// links, and how many were skipped for an `object_type` the engine does not know.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct SyncedRecordCounts {
+    pub total: usize,
+    pub counted: usize,
+    pub links: usize,
+    pub unknown_type: usize,
+}
+
 /// `summary`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -75,15 +124,34 @@ pub struct Summary {
     pub pull: PullSummary,
     pub push: PushSummary,
     pub errors: usize,
+    /// Present only when synced records were given (SPEC §3.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub synced_records: Option<SyncedRecordCounts>,
 }
 
-fn eligibility(results: &[PushResult]) -> EligibilityCounts {
+fn has(issues: &[Issue], code: &str) -> bool {
+    issues.iter().any(|i| i.code == code)
+}
+
+fn eligibility(results: &[PushResult], resync: bool) -> EligibilityCounts {
     let eligible = results.iter().filter(|r| r.eligible).count();
-    EligibilityCounts { total: results.len(), eligible, not_eligible: results.len() - eligible }
+    let with = |code: &str, pick: fn(&PushResult) -> &[Issue]| {
+        resync.then(|| results.iter().filter(|r| has(pick(r), code)).count())
+    };
+    EligibilityCounts {
+        total: results.len(),
+        eligible,
+        not_eligible: results.len() - eligible,
+        already_pushed: with(ALREADY_PUSHED, |r| &r.errors),
+        push_in_progress: with(PUSH_IN_PROGRESS, |r| &r.errors),
+        last_push_failed: with(LAST_PUSH_FAILED, |r| &r.warnings),
+    }
 }
 
 /// Counts everything.
-pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError]) -> Summary {
+pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError], links: &Links) -> Summary {
+    let resync = links.total > 0;
+    let count = |n: usize| resync.then_some(n);
     let cp = &pull.counterparts;
     let counterparts = CounterpartCounts {
         total: cp.len(),
@@ -92,6 +160,11 @@ pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError]) -> Summary {
         ambiguous: cp.iter().filter(|c| c.status == MatchStatus::Ambiguous).count(),
         duplicate_match: cp.iter().filter(|c| c.reason == Some("duplicate_match")).count(),
         with_suggestions: cp.iter().filter(|c| !c.suggestions.is_empty()).count(),
+        linked: count(cp.iter().filter(|c| c.decided_by == Some(DecidedBy::Link)).count()),
+        duplicate_link: count(cp.iter().filter(|c| c.reason == Some(DUPLICATE_LINK)).count()),
+        linked_record_missing: count(cp.iter().filter(|c| c.reason == Some(LINKED_RECORD_MISSING)).count()),
+        name_drift: count(cp.iter().filter(|c| has(&c.warnings, NAME_DRIFT)).count()),
+        country_drift: count(cp.iter().filter(|c| has(&c.warnings, COUNTRY_DRIFT)).count()),
     };
     let pr = &pull.products;
     let products = ProductCounts {
@@ -100,6 +173,10 @@ pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError]) -> Summary {
         create: pr.iter().filter(|p| p.action == ProductAction::Create).count(),
         none: pr.iter().filter(|p| p.action == ProductAction::None).count(),
         multiple_matches: pr.iter().filter(|p| p.error.is_some()).count(),
+        linked: count(pr.iter().filter(|p| p.decided_by == Some(ProductDecidedBy::Link)).count()),
+        duplicate_link: count(pr.iter().filter(|p| has(&p.warnings, DUPLICATE_LINK)).count()),
+        linked_record_missing: count(pr.iter().filter(|p| has(&p.warnings, LINKED_RECORD_MISSING)).count()),
+        name_drift: count(pr.iter().filter(|p| has(&p.warnings, NAME_DRIFT)).count()),
     };
     let pc = &push.counterparts;
     let push_counterparts = CounterpartPushCounts {
@@ -117,18 +194,29 @@ pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError]) -> Summary {
         },
         push: PushSummary {
             counterparts: push_counterparts,
-            bills: eligibility(&push.bills),
-            invoices: eligibility(&push.invoices),
-            credit_notes: eligibility(&push.credit_notes),
-            payment_records: eligibility(&push.payment_records),
+            bills: eligibility(&push.bills, resync),
+            invoices: eligibility(&push.invoices, resync),
+            credit_notes: eligibility(&push.credit_notes, resync),
+            payment_records: eligibility(&push.payment_records, resync),
         },
         errors: errors.len(),
+        synced_records: resync.then(|| SyncedRecordCounts {
+            total: links.total,
+            counted: links.counted(),
+            links: links.link_count(),
+            unknown_type: links.unknown_type,
+        }),
     }
 }
 
 /// Codes that mean "out of scope for this sync" rather than "this sync would fail on it": they are in the
 /// push results but not in the sync-error list.
-const OUT_OF_SCOPE: &[&str] = &[STATUS_NOT_PUSHABLE, PREDATES_CONNECTION, NOT_A_RECEIVABLE_PAYMENT];
+const OUT_OF_SCOPE: &[&str] =
+    &[STATUS_NOT_PUSHABLE, PREDATES_CONNECTION, NOT_A_RECEIVABLE_PAYMENT, ALREADY_PUSHED, PUSH_IN_PROGRESS];
+
+/// Link problems are reported under the object's family, `counterpart` or `product` (SPEC §3.0 item 7),
+/// rather than the counterpart's `customer` / `vendor` type.
+const LINK_CODES: &[&str] = &[DUPLICATE_LINK, LINKED_RECORD_MISSING];
 
 /// The sync_object-style errors: every product `multiple_matches`, and every push issue of a record the
 /// sync would attempt (records out of scope — a draft, an old document, a payable's payment — are left
@@ -145,10 +233,15 @@ pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str)
             );
             errors.push(SyncError { object_type: "product", object_id: id, code: e.code, message });
         }
+        for w in p.warnings.iter().filter(|w| LINK_CODES.contains(&w.code)) {
+            let id = p.monite_id.clone().unwrap_or_default();
+            errors.push(SyncError { object_type: "product", object_id: id, code: w.code, message: w.message.clone() });
+        }
     }
     for c in &push.counterparts {
         for issue in &c.errors {
-            let object_type = counterpart_types(&c.monite_id);
+            let object_type =
+                if LINK_CODES.contains(&issue.code) { "counterpart" } else { counterpart_types(&c.monite_id) };
             errors.push(SyncError {
                 object_type,
                 object_id: c.monite_id.clone(),

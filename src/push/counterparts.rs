@@ -9,6 +9,8 @@ use super::codes::NAME_COLLISION;
 use super::context::{CounterpartStanding, CounterpartState};
 use super::payloads::CounterpartPayload;
 use crate::keys::strict_key;
+use crate::links::FamilyLinks;
+use crate::matching::counterparts::{quoted, LINKED_RECORD_MISSING};
 use crate::model::monite::{Address, Counterpart};
 use crate::plan::output::{CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
 
@@ -19,6 +21,7 @@ pub fn plan_counterparts<'a>(
     matches: &[CounterpartMatch],
     accounting_names: &FxHashMap<&str, Vec<&str>>,
     accounting_display: &FxHashMap<&str, &str>,
+    links: &FamilyLinks,
 ) -> (Vec<CounterpartPush>, FxHashMap<&'a str, CounterpartStanding>) {
     let by_id: FxHashMap<&str, &Counterpart> = monite.iter().map(|c| (c.id.as_str(), c)).collect();
     let mut first_creator: FxHashMap<String, &str> = FxHashMap::default();
@@ -35,9 +38,21 @@ pub fn plan_counterparts<'a>(
                         "matched the same accounting record as {}; resolve the duplicate before pushing",
                         m.rivals.join(", ")
                     ),
+                    Some("duplicate_link") => format!(
+                        "linked by an earlier sync to the same accounting record as {}; creating another record would duplicate it, resolve the duplicate link first",
+                        m.rivals.join(", ")
+                    ),
                     _ => format!("several accounting records fit: {}", m.candidates.join(", ")),
                 };
                 (CounterpartAction::Blocked, vec![Issue::new(m.reason.unwrap_or("ambiguous"), "name", message)], None)
+            }
+            MatchStatus::Unmatched if m.reason == Some(LINKED_RECORD_MISSING) => {
+                let target = links.target_of(&m.monite_id).unwrap_or_default();
+                let message = format!(
+                    "linked by an earlier sync to accounting record {}, which is not among the accounting customers and vendors (deleted or archived there, or not loaded); creating it again would duplicate it",
+                    quoted(target)
+                );
+                (CounterpartAction::Blocked, vec![Issue::new(LINKED_RECORD_MISSING, "name", message)], None)
             }
             MatchStatus::Unmatched => {
                 let key = strict_key(&name);

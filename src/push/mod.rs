@@ -7,6 +7,7 @@ pub mod lines;
 pub mod payloads;
 pub mod payment_records;
 pub mod receivables;
+pub mod synced;
 
 pub use bills::validate_bill;
 pub use context::PushContext;
@@ -28,4 +29,9 @@ pub mod codes {
     pub const DEDUCTIONS_TAX_MISSING: &str = "deductions_tax_missing";
     /// Warning on every pushed credit note: its invoice is not cancelled in the accounting system.
     pub const INVOICE_NOT_CANCELLED: &str = "invoice_not_cancelled";
+    /// §3.0: the document's counting synced record is `done` / `pending`.
+    pub const ALREADY_PUSHED: &str = "already_pushed";
+    pub const PUSH_IN_PROGRESS: &str = "push_in_progress";
+    /// §3.0 warning: the last push failed (`error`).
+    pub const LAST_PUSH_FAILED: &str = "last_push_failed";
 }

@@ -20,7 +20,8 @@
 //! - `"in": "/pull/products", "where": { "accounting_id": "ap1" }` (+ optional relative `"pointer"`) — the one
 //!   element of an array whose fields equal `where` (for lists whose order the SPEC does not fix);
 //! - `"codes_at": "/push/bills/0/errors"` — the sorted `code` fields of an array of issues;
-//! - `"issues_at": "/push/bills/0/errors"` — the sorted `"code@path"` strings of an array of issues;
+//! - `"issues_at": "/push/bills/0/errors"` — the sorted `"code@path"` strings of an array of issues (with `in` +
+//!   `where`, relative to the element found: `"in": "/pull/products", "where": {…}, "issues_at": "/warnings"`);
 //!
 //! and checks it with one of `"equals": <json>`, `"contains": <json>` (an array holding the element — for
 //! `codes_at` / `issues_at`, every element of the given array — or a string holding the substring),
@@ -57,6 +58,14 @@ pub const CONTRACT_CODES: &[&str] = &[
     "not_a_receivable_payment",
     "name_collision",
     "deductions_tax_missing",
+    // SPEC §3.0: re-sync previews (synced records), and their warnings.
+    "duplicate_link",
+    "linked_record_missing",
+    "already_pushed",
+    "push_in_progress",
+    "name_drift",
+    "country_drift",
+    "last_push_failed",
 ];
 
 /// Top-level collections whose order must not matter (SPEC §5: "the same records in any order"). Nested
@@ -71,6 +80,7 @@ const COLLECTIONS: &[&str] = &[
     "/accounting/products",
     "/accounting/tax_rates",
     "/accounting/ledger_accounts",
+    "/monite/synced_records",
 ];
 
 const EXPECTATION_KEYS: &[&str] = &[
@@ -176,8 +186,14 @@ fn target<'a>(plan: &'a Value, exp: &Map<String, Value>) -> Result<(String, Opti
         };
         let hits: Vec<&'a Value> =
             items.iter().filter(|item| wanted.iter().all(|(k, v)| item.get(k) == Some(v))).collect();
+        let relative_issues = text("issues_at").map(|p| (p, true)).or_else(|| text("codes_at").map(|p| (p, false)));
         return match hits.as_slice() {
-            [only] => Ok((label, only.pointer(rel).cloned())),
+            [only] => match relative_issues {
+                Some((ptr, with_path)) => {
+                    Ok((format!("{label} issues at {ptr}"), issue_strings(only.pointer(ptr), with_path)))
+                }
+                None => Ok((label, only.pointer(rel).cloned())),
+            },
             other => Err(format!("{label}: expected exactly one element to fit `where`, found {}", other.len())),
         };
     }
@@ -416,26 +432,34 @@ fn asserted_codes(value: &Value, out: &mut BTreeSet<String>) {
     }
 }
 
-/// Every code the plan holds: counterpart reasons, product errors, push issues, sync errors.
+/// The codes of the issue list `record[field]`.
+fn issue_codes(record: &Value, field: &str, out: &mut BTreeSet<String>) {
+    for issue in record.get(field).and_then(Value::as_array).into_iter().flatten() {
+        if let Some(code) = issue.get("code").and_then(Value::as_str) {
+            out.insert(code.to_owned());
+        }
+    }
+}
+
+/// Every code the plan holds: counterpart reasons, product errors, warnings, push issues, sync errors.
 fn produced_codes(plan: &Value, out: &mut BTreeSet<String>) {
     let list = |ptr: &str| plan.pointer(ptr).and_then(Value::as_array).cloned().unwrap_or_default();
     for c in list("/pull/counterparts") {
+        issue_codes(&c, "warnings", out);
         if let Some(reason) = c.get("reason").and_then(Value::as_str) {
             out.insert(reason.to_owned());
         }
     }
     for p in list("/pull/products") {
+        issue_codes(&p, "warnings", out);
         if let Some(code) = p.pointer("/error/code").and_then(Value::as_str) {
             out.insert(code.to_owned());
         }
     }
     for section in ["counterparts", "bills", "invoices", "credit_notes", "payment_records"] {
         for r in list(&format!("/push/{section}")) {
-            for issue in r.get("errors").and_then(Value::as_array).into_iter().flatten() {
-                if let Some(code) = issue.get("code").and_then(Value::as_str) {
-                    out.insert(code.to_owned());
-                }
-            }
+            issue_codes(&r, "errors", out);
+            issue_codes(&r, "warnings", out);
         }
     }
     for e in list("/errors") {

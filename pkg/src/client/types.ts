@@ -38,8 +38,9 @@ export interface AccountingMessage {
 /** `ObjectMatchTypes`: the `object_type` of synced records. */
 export type ObjectMatchType = 'product' | 'customer' | 'vendor' | 'receivable' | 'bill' | 'payment_record';
 
-/** `SyncStatus`. */
-export type SyncStatus = 'pending' | 'error' | 'done';
+// `SyncStatus` is generated from the engine's Rust type (the plan's `synced.sync_status` is the same enum).
+import type { SyncStatus } from '../../glue/node/ledgerbridge.js';
+export type { SyncStatus };
 
 /** `SyncRecordResource`: one sync log entry. */
 export interface SyncRecord {
