@@ -5,7 +5,7 @@
  */
 import type { SyncPlan } from './api.js';
 
-/** A count of the plan's summary, 0 when absent (a plan from before re-sync previews). */
+/** A count of the plan's summary, 0 when absent. */
 function count(section: unknown, key: string): number {
   const value = typeof section === 'object' && section !== null ? (section as Record<string, unknown>)[key] : undefined;
   return typeof value === 'number' ? value : 0;
@@ -18,12 +18,13 @@ function count(section: unknown, key: string): number {
 function resync(plan: SyncPlan): string[] {
   const s = plan.summary as unknown as Record<string, Record<string, unknown> | undefined>;
   const records = s.synced_records;
+  // The engine gives the re-sync counts only when the input had synced records.
+  if (records === undefined) return ['RE-SYNC: none — a first sync (no synced records in the input)'];
   const pull = s.pull as Record<string, unknown>;
   const push = s.push as Record<string, unknown>;
-  const total = count(records, 'total');
   const lines = [
-    `RE-SYNC (synced records: total ${total}, counted ${count(records, 'counted')}, links ${count(records, 'links')}, ` +
-      `unknown type ${count(records, 'unknown_type')}${total === 0 ? '; none: a first sync' : ''})`,
+    `RE-SYNC (synced records: total ${count(records, 'total')}, counted ${count(records, 'counted')}, links ${count(records, 'links')}, ` +
+      `unknown type ${count(records, 'unknown_type')})`,
   ];
   const links = ['linked', 'duplicate_link', 'linked_record_missing', 'name_drift'] as const;
   lines.push(

@@ -104,6 +104,7 @@ describe('ledgerbridge plan', () => {
     assert.deepEqual(tableRow(stdout, 'PUSH', 'counterparts'), [pc.total, pc.none, pc.create, pc.blocked]);
     const b = plan.summary.push.bills;
     assert.deepEqual(tableRow(stdout, 'PUSH', 'bills'), [b.total, b.eligible, b.not_eligible]);
+    assert.ok(stdout.includes('RE-SYNC: none — a first sync (no synced records in the input)'), stdout);
   });
 
   test('--summary on the demo sample lists the problems by code', { skip: noGenerator }, () => {

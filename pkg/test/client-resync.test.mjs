@@ -128,7 +128,10 @@ async function roundTrip(sim, data) {
       assert.ok(!data.accounting.counterparts.some((c) => c.id === made.id), 'a new accounting record');
       assert.equal(pushAgain.action, 'none', 'not created twice');
     }
-    assert.deepEqual(codes(again.warnings), [], 'no drift right after a sync');
+    // Right after a sync no name drifts (a match by name has equal keys; a created record has the same name);
+    // a country can, where only the name decided the first match (the cascade compares countries).
+    assert.ok(!codes(again.warnings).includes('name_drift'), `no name drift: ${match.monite_id}`);
+    if (codes(again.warnings).includes('country_drift')) assert.equal(match.decided_by, 'name', match.monite_id);
   }
   assert.equal(second.summary.push.counterparts.create, 0, 'every counterpart the first plan created exists now');
 
@@ -423,7 +426,8 @@ test('{ syncedRecords: false } previews as a first sync; an entity without a con
     assert.equal(log.filter((e) => e.path === SYNCED_PATH).length, 0);
     const { synced_records: _, ...monite } = sim.state.planInput().monite;
     assert.deepEqual(plan, planSync({ ...sim.state.planInput(), monite }));
-    assert.equal(plan.summary.synced_records.total, 0);
+    assert.equal(plan.summary.synced_records, undefined, 'a first-sync summary');
+    assert.ok(rows(plan).every(({ row }) => row.synced === null));
   });
   await withSim({}, async (sim) => {
     const { client, log } = clientFor(sim);

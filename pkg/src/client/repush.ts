@@ -9,7 +9,6 @@ import { ApiError, NetworkError, ProtocolError, PushRejectedError, RateLimitErro
 import type { Requester } from './http.js';
 import { pushSyncedRecord } from './synced-records.js';
 import type {
-  PlanIssue,
   PushFailedOptions,
   PushFailedReport,
   RepushablePlan,
@@ -20,6 +19,7 @@ import type {
   RepushTarget,
   SyncRecord,
 } from './types.js';
+import type { Push } from '../../glue/node/ledgerbridge.js';
 
 export const REPUSH_SECTIONS: readonly RepushSection[] = ['bills', 'invoices', 'credit_notes', 'payment_records'];
 
@@ -44,11 +44,10 @@ function select(plan: RepushablePlan, sections: readonly RepushSection[]): { tar
   const targets: RepushTarget[] = [];
   const skipped: RepushSkip[] = [];
   for (const section of sections) {
-    const results = plan.push[section] ?? [];
+    const results: unknown = plan.push[section] ?? [];
     if (!Array.isArray(results)) throw new TypeError(`pushFailed: plan.push.${section} is not an array`);
-    for (const result of results) {
-      const warnings: ReadonlyArray<PlanIssue> = result.warnings ?? [];
-      if (!warnings.some((w) => w.code === 'last_push_failed')) continue;
+    for (const result of results as Push[RepushSection]) {
+      if (!(result.warnings ?? []).some((w) => w.code === 'last_push_failed')) continue;
       const recordId = typeof result.synced?.record_id === 'string' && result.synced.record_id !== '' ? result.synced.record_id : null;
       if (result.eligible && recordId !== null) targets.push({ section, monite_id: result.monite_id, record_id: recordId });
       else skipped.push({ section, monite_id: result.monite_id, record_id: recordId, reason: 'not_eligible', errors: [...result.errors] });

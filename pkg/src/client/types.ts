@@ -4,7 +4,7 @@
  * are typed loosely (`ApiRecord`): the engine reads the fields it needs.
  * @module
  */
-import type { PlanInput, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
 
 /** `ConnectionStatus`. */
 export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
@@ -149,33 +149,9 @@ export interface CallOptions {
 /** The plan's document sections (`push.bills`, …): the ones whose results carry `synced` (SPEC §3.0). */
 export type RepushSection = 'bills' | 'invoices' | 'credit_notes' | 'payment_records';
 
-/** `push.*[].synced` of a plan: the document's counting synced record (SPEC §3.0), or null. */
-export interface RepushSynced {
-  record_id: string;
-  sync_status: string;
-  platform_object_id?: string | null;
-  updated_at?: string | null;
-}
-
-/** One push result, as far as `pushFailed` reads it. */
-export interface RepushableResult {
-  monite_id: string;
-  eligible: boolean;
-  errors: ReadonlyArray<PlanIssue>;
-  warnings?: ReadonlyArray<PlanIssue>;
-  synced?: RepushSynced | null;
-}
-
-/** `{ code, path, message }` of a plan row. */
-export interface PlanIssue {
-  code: string;
-  path: string;
-  message: string;
-}
-
-/** The part of a `SyncPlan` that `pushFailed` reads: every plan `previewSync()` returns fits. */
+/** The part of a `SyncPlan` that `pushFailed` reads (its document sections): any plan `previewSync()` returns. */
 export interface RepushablePlan {
-  push: { [section in RepushSection]?: ReadonlyArray<RepushableResult> };
+  push: Pick<Push, RepushSection>;
 }
 
 /** `pushFailed` options. */
@@ -221,7 +197,7 @@ export interface RepushSkip {
   monite_id: string;
   record_id: string | null;
   reason: 'not_eligible' | 'aborted';
-  errors: PlanIssue[];
+  errors: Issue[];
 }
 
 /**
