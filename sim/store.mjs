@@ -137,7 +137,6 @@ export function createStore({ now, ids, syncDurationMs, pushFailure = () => null
       if (Array.isArray(records)) addRecords(entity, /** @type {Collection} */ (collection), records);
     }
     entities.set(entityId, entity);
-    if (Array.isArray(monite.synced_records)) addRecords(entity, 'synced_records', monite.synced_records);
     const seeded = monite.connection;
     if (withConnection && seeded && typeof seeded.id === 'string') {
       const at = (/** @type {unknown} */ value, /** @type {number} */ fallback) =>
@@ -156,8 +155,10 @@ export function createStore({ now, ids, syncDurationMs, pushFailure = () => null
         nonce: ids.token(16),
       });
       connections.set(connection.id, connection);
-      if (connection.status === 'connected' && syncOnSeed) sync(connection, { keepLastPull: true });
     }
+    if (Array.isArray(monite.synced_records)) addRecords(entity, 'synced_records', monite.synced_records);
+    const connected = connectionsOf(entityId).find((c) => c.status === 'connected');
+    if (connected && syncOnSeed) sync(connected, { keepLastPull: true });
     return entity;
   }
 

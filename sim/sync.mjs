@@ -4,9 +4,32 @@
 // in the accounting system, products created in Monite, eligible documents pushed (or failed by the
 // `pushFailures` fault), the others recorded as `error`. `POST /accounting_synced_records/{id}/push` applies
 // the same plan to one object. The store owns the state; this module only decides, through `ops`.
-import { fromQuickBooks, fromXero, planSync } from 'ledgerbridge';
 
-export { planSync };
+/**
+ * The engine, from the built package (the workspace links `pkg/`). Loaded once; when the package is not built
+ * the simulator still starts and serves, and only a sync or a push (or seeding raw accounting bodies) says why
+ * it cannot plan.
+ * @type {typeof import('ledgerbridge') | undefined}
+ */
+let engine;
+/** @type {unknown} */
+let engineMissing;
+try {
+  engine = await import('ledgerbridge');
+} catch (error) {
+  engineMissing = error;
+}
+
+function need() {
+  if (engine) return engine;
+  const reason = engineMissing instanceof Error ? engineMissing.message : String(engineMissing);
+  throw new Error(`the simulator plans its syncs with the engine: build the package first (node scripts/build.mjs); ${reason}`);
+}
+
+/** `planSync` of the package. @param {any} input @returns {any} */
+export function planSync(input) {
+  return need().planSync(input);
+}
 
 /** Reasons that put a document out of the sync's scope: it is not attempted and gets no synced record. */
 const OUT_OF_SCOPE = new Set(['status_not_pushable', 'predates_connection', 'not_a_receivable_payment']);
@@ -49,7 +72,7 @@ const DOCUMENT_SECTIONS = /** @type {const} */ ([
  */
 
 /** @returns {SyncReport} */
-export function emptyReport() {
+function emptyReport() {
   return {
     counterparts: { linked: 0, created: 0, failed: 0, unchanged: 0 },
     products: { linked: 0, created: 0, failed: 0, unchanged: 0 },
@@ -181,8 +204,8 @@ export function accountingSide(accounting) {
   const side = { counterparts: [], products: [], tax_rates: [], ledger_accounts: [] };
   /** @type {any[]} */
   const sources = [accounting ?? {}];
-  if (accounting?.quickbooks_online) sources.push(fromQuickBooks(accounting.quickbooks_online));
-  if (accounting?.xero) sources.push(fromXero(accounting.xero));
+  if (accounting?.quickbooks_online) sources.push(need().fromQuickBooks(accounting.quickbooks_online));
+  if (accounting?.xero) sources.push(need().fromXero(accounting.xero));
   for (const source of sources) {
     for (const key of /** @type {const} */ (['counterparts', 'products', 'tax_rates', 'ledger_accounts'])) {
       if (Array.isArray(source[key])) side[key].push(...structuredClone(source[key]));

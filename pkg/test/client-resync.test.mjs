@@ -55,9 +55,12 @@ function countingClient(sim) {
   return { ...clientFor(sim, {}, { base }), counts };
 }
 
-/** Syncs with every push failing, and returns the preview that follows (four documents to push again). */
-async function everyPushFailed(client, sim) {
-  sim.faults.set({ pushFailures: { share: 1 } });
+/**
+ * Syncs with the `pushFailures` fault (default: every push fails), clears it, and returns the preview that
+ * follows: the rejected documents are eligible again, with `last_push_failed`.
+ */
+async function syncFailingPushes(client, sim, fault = { share: 1 }) {
+  sim.faults.set({ pushFailures: fault });
   await client.sync(DEFAULT_CONNECTION_ID);
   sim.faults.set({ pushFailures: null });
   return preview(client, sim);
@@ -258,9 +261,7 @@ test('two counterparts linked to one accounting record: duplicate_link on both, 
 test('pushFailed: a failed push that is eligible now is pushed again and becomes done; a still-ineligible one is skipped', () =>
   withSim({ data: connected() }, async (sim) => {
     const { client, log } = clientFor(sim);
-    sim.faults.set({ pushFailures: { ids: [INVOICE, PAYMENT] } });
-    await client.sync(DEFAULT_CONNECTION_ID);
-    const plan = await preview(client, sim);
+    const plan = await syncFailingPushes(client, sim, { ids: [INVOICE, PAYMENT] });
     for (const id of [INVOICE, PAYMENT]) {
       const row = rowOf(plan, id);
       assert.equal(row.eligible, true, `${id} can go again`);
@@ -268,7 +269,6 @@ test('pushFailed: a failed push that is eligible now is pushed again and becomes
       assert.match(row.warnings.find((w) => w.code === 'last_push_failed').message, /code: push_rejected/);
     }
 
-    sim.faults.set({ pushFailures: null });
     const mark = log.length;
     const report = await client.pushFailed(plan);
     assert.equal(report.aborted, false);
@@ -310,10 +310,7 @@ test('pushFailed: a push the accounting system rejects again → failed with Pus
 test('pushFailed sends a push once: a dropped connection after processing → NetworkError, ambiguous, one push reached the simulator', () =>
   withSim({ data: connected() }, async (sim) => {
     const { client } = clientFor(sim);
-    sim.faults.set({ pushFailures: { ids: [INVOICE, PAYMENT] } });
-    await client.sync(DEFAULT_CONNECTION_ID);
-    const plan = await preview(client, sim);
-    sim.faults.set({ pushFailures: null });
+    const plan = await syncFailingPushes(client, sim, { ids: [INVOICE, PAYMENT] });
     const invoiceRecord = recordOf(sim, INVOICE).id;
     sim.faults.set({ dropConnection: { count: 1, path: `${SYNCED_PATH}/${invoiceRecord}/push`, method: 'POST', afterProcessing: true } });
 
@@ -335,10 +332,7 @@ test('pushFailed: a 500 is not retried (ambiguous); a 429 is retried (it proves 
   withSim({ data: connected() }, async (sim) => {
     const slept = [];
     const { client } = clientFor(sim, { sleep: async (ms) => void slept.push(ms), random: () => 0 });
-    sim.faults.set({ pushFailures: { ids: [INVOICE, PAYMENT] } });
-    await client.sync(DEFAULT_CONNECTION_ID);
-    const plan = await preview(client, sim);
-    sim.faults.set({ pushFailures: null });
+    const plan = await syncFailingPushes(client, sim, { ids: [INVOICE, PAYMENT] });
     const invoiceRecord = recordOf(sim, INVOICE).id;
     const paymentRecord = recordOf(sim, PAYMENT).id;
     sim.faults.set({ fail5xx: { count: 1, status: 500, path: `${SYNCED_PATH}/${invoiceRecord}/push`, method: 'POST' } });
@@ -360,7 +354,7 @@ test('pushFailed: a 500 is not retried (ambiguous); a 429 is retried (it proves 
 test('pushFailed: at most `concurrency` pushes in flight, results in plan order', () =>
   withSim({ data: connected() }, async (sim) => {
     const { client, counts } = countingClient(sim);
-    const plan = await everyPushFailed(client, sim);
+    const plan = await syncFailingPushes(client, sim);
     sim.faults.set({ delayMs: { ms: 100, path: `${SYNCED_PATH}/{id}/push`, method: 'POST' } });
     const report = await client.pushFailed(plan, { concurrency: 2 });
     assert.equal(report.pushed.length, 4);
@@ -378,7 +372,7 @@ test('pushFailed: an abort stops it — nothing is sent after it, and the report
         return answer;
       },
     });
-    const plan = await everyPushFailed(client, sim);
+    const plan = await syncFailingPushes(client, sim);
     const stopped = await client.pushFailed(plan, { concurrency: 1, signal: controller.signal });
     assert.equal(stopped.aborted, true);
     assert.equal(stopped.pushed.length + stopped.failed.length, 1, 'one was sent');
