@@ -34,5 +34,30 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The re-sync preview (SPEC §3.0) at 100k: the same input with one synced record per counterpart, product
+/// and bill, next to it without them (the README quotes the ratio, which should stay close to 1).
+fn resync(c: &mut Criterion) {
+    let mut group = c.benchmark_group("resync");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(20));
+    let n = 100_000;
+    let day_one = generate(&SampleSpec::scaled(SEED, n));
+    let Ok(with_records) = ledgerbridge::sample::with_a_record_per_object(&day_one, SEED) else {
+        eprintln!("the sample does not plan");
+        return;
+    };
+    let records = with_records.pointer("/monite/synced_records").and_then(|v| v.as_array()).map_or(0, Vec::len);
+    let (first, second) = (day_one.to_string(), with_records.to_string());
+    eprintln!(
+        "first sync {:.1} MB; with {records} synced records {:.1} MB",
+        first.len() as f64 / 1e6,
+        second.len() as f64 / 1e6
+    );
+    group.bench_with_input(BenchmarkId::new("first_sync", n), &first, |b, t| b.iter(|| plan_sync_json(black_box(t))));
+    group.bench_with_input(BenchmarkId::new("with_synced_records", n), &second, |b, t| {
+        b.iter(|| plan_sync_json(black_box(t)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, resync);
 criterion_main!(benches);

@@ -1,16 +1,16 @@
 //! Prints a deterministic, realistic `planSync` input (SPEC §8 `PlanInput`) as JSON on stdout.
 //!
 //! ```text
-//! cargo run --release --example generate -- [--seed N] [--counterparts N | --demo] [--pretty] [--summary] > input.json
+//! cargo run --release --example generate -- [--seed N] [--counterparts N | --demo] [--second-day] [--pretty] [--summary] > input.json
 //! ```
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use ledgerbridge::sample::{generate_with_manifest, SampleSpec};
+use ledgerbridge::sample::{generate_with_manifest, second_day, SampleSpec};
 
 const USAGE: &str = "\
-usage: generate [--seed N] [--counterparts N | --demo] [--pretty] [--summary]
+usage: generate [--seed N] [--counterparts N | --demo] [--second-day] [--pretty] [--summary]
 
 Prints a deterministic planSync input (SPEC §8 PlanInput) as JSON on stdout.
 
@@ -18,12 +18,15 @@ Prints a deterministic planSync input (SPEC §8 PlanInput) as JSON on stdout.
   --counterparts N  N counterparts per side; products, bills, invoices, credit notes and
                     payment records in proportion (N/2, N/10, N/20, N/40, N/20)
   --demo            the small demo sample (the default): 40 counterparts per side
+  --second-day      the day after the first sync (SPEC §3.0): synced records, the records the
+                    sync created, and one planted case of every re-sync outcome
   --pretty          indented JSON (default: compact)
   --summary         also print how many records of each case were built, on stderr
   -h, --help        this text";
 
 struct Options {
     spec: SampleSpec,
+    second_day: bool,
     pretty: bool,
     summary: bool,
 }
@@ -34,6 +37,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
     let mut demo = false;
     let mut pretty = false;
     let mut summary = false;
+    let mut second_day = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -57,6 +61,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
             "--demo" => demo = true,
             "--pretty" => pretty = true,
             "--summary" => summary = true,
+            "--second-day" => second_day = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -65,7 +70,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
         (Some(n), false) => SampleSpec::scaled(seed.unwrap_or(SampleSpec::demo().seed), n),
         (None, _) => SampleSpec { seed: seed.unwrap_or(SampleSpec::demo().seed), ..SampleSpec::demo() },
     };
-    Ok(Some(Options { spec, pretty, summary }))
+    Ok(Some(Options { spec, second_day, pretty, summary }))
 }
 
 fn main() -> ExitCode {
@@ -81,7 +86,23 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (input, manifest) = generate_with_manifest(&options.spec);
+    let (mut input, manifest) = generate_with_manifest(&options.spec);
+    if options.second_day {
+        match second_day(&input, options.spec.seed, true) {
+            Ok((day_two, planted)) => {
+                if options.summary {
+                    for p in &planted {
+                        eprintln!("second day: {:16} {:38} {}", p.section, p.id, p.code);
+                    }
+                }
+                input = day_two;
+            }
+            Err(e) => {
+                eprintln!("generate: the first day does not plan: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
     let written = if options.pretty {

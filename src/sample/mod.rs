@@ -27,12 +27,14 @@ mod picks;
 mod products;
 mod receivables;
 mod rng;
+mod second_day;
 mod words;
 
 #[cfg(test)]
 mod tests;
 
 pub use manifest::{Expected, Manifest};
+pub use second_day::{second_day, with_a_record_per_object, Planted, SYNCED_AT};
 
 use json::Obj;
 use serde_json::Value;
