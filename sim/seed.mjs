@@ -353,8 +353,10 @@ export function sampleGenerator() {
 
 /**
  * Runs the project's sample generator and returns its PlanInput.
- * @param {{ demo?: boolean, seed?: number, counterparts?: number }} [options]
- *   `demo` (default) — the small demo sample; `counterparts` — a scaled one; `seed` — the generator's seed.
+ * @param {{ demo?: boolean, seed?: number, counterparts?: number, secondDay?: boolean }} [options]
+ *   `demo` (default) — the small demo sample; `counterparts` — a scaled one; `seed` — the generator's seed;
+ *   `secondDay` — the day after its first sync (`monite.synced_records`, the records that sync created, and
+ *   one planted case of every re-sync outcome, SPEC §3.0).
  * @returns {any} the parsed PlanInput
  */
 export function loadSample(options = {}) {
@@ -366,6 +368,7 @@ export function loadSample(options = {}) {
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.counterparts !== undefined) args.push('--counterparts', String(options.counterparts));
   else args.push('--demo');
+  if (options.secondDay) args.push('--second-day');
   const out = execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   return JSON.parse(out);
 }

@@ -67,6 +67,9 @@ import { accountingSide, applyPlan, planSync } from './sync.mjs';
 
 /** The accounting-side collections `sim.state.accounting()` shows and the drift knobs change. @typedef {'counterparts' | 'products'} AccountingCollection */
 
+/** The document's `ObjectMatchTypes`: the `object_type` values of synced records. */
+export const OBJECT_TYPES = ['product', 'customer', 'vendor', 'receivable', 'bill', 'payment_record'];
+
 /** The accounting platforms the connection page offers (values of the document's `Platform` enum). */
 export const PLATFORMS = /** @type {const} */ (['quickbooks', 'xero']);
 
@@ -246,11 +249,13 @@ export function createStore({ now, ids, syncDurationMs, pushFailure = () => null
   }
 
   /**
-   * A seeded synced record (SyncRecordResource): kept as given; one that reads `pending` turns `done` after
-   * `syncDurationMs`.
+   * A seeded synced record (SyncRecordResource): kept as given. One that reads `pending` stays so until the next
+   * sync, which finds its push completed (`done`). One of an `object_type` outside the document's
+   * `ObjectMatchTypes` is left out: no request of the API can list it.
    * @param {EntityData} entity @param {any} view
    */
   function addSyncedRecord(entity, view) {
+    if (!OBJECT_TYPES.includes(view?.object_type)) return;
     const t = now();
     const time = (/** @type {unknown} */ value) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : t);
     const connection = connectionsOf(entity.id)[0];
@@ -268,7 +273,7 @@ export function createStore({ now, ids, syncDurationMs, pushFailure = () => null
       createdAt: time(view.created_at),
       updatedAt: time(view.updated_at),
       lastPulledAt: time(view.last_pulled_at),
-      pendingUntil: view.sync_status === 'pending' ? t + syncDurationMs : 0,
+      pendingUntil: view.sync_status === 'pending' ? Infinity : 0,
       outcome: view.sync_status === 'error' ? 'error' : 'done',
       errors: view.errors && typeof view.errors === 'object' ? view.errors : {},
     });
@@ -402,6 +407,8 @@ export function createStore({ now, ids, syncDurationMs, pushFailure = () => null
     if (!options.keepLastPull || connection.lastPull === undefined) connection.lastPull = t;
     connection.updatedAt = Math.max(connection.updatedAt, t);
     if (!entity) return undefined;
+    // Seeded pushes in flight have completed by now.
+    for (const record of recordsOf(entity.id)) if (record.pendingUntil === Infinity) record.pendingUntil = t;
     const plan = planSync(planInput(entity, connection));
     entity.lastSync = applyPlan(opsFor(entity, connection), plan);
     return entity.lastSync;

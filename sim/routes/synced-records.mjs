@@ -1,10 +1,8 @@
 // Synced records (sync logs): list by object type, get one, push one.
 import { issue, json, validationError } from '../respond.mjs';
 import { dateTimeParam, enumParam, listResponse, uuidListParam } from '../lists.mjs';
+import { OBJECT_TYPES } from '../store.mjs';
 import { notFound } from './common.mjs';
-
-/** The document's `ObjectMatchTypes`. */
-const OBJECT_TYPES = ['product', 'customer', 'vendor', 'receivable', 'bill', 'payment_record'];
 const TIME_FILTERS = ['created_at__gt', 'created_at__lt', 'created_at__gte', 'created_at__lte',
   'updated_at__gt', 'updated_at__lt', 'updated_at__gte', 'updated_at__lte'];
 

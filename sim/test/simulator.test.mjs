@@ -679,12 +679,14 @@ describe('sync: the engine plans it, the simulator does it', () => {
     assert.equal(sim.state.accounting().counterparts.find((c) => c.id === '101').name, 'Acme Limited', 'reset restores the seeded side');
   });
 
-  test('synced records in the data are served as they are; a seeded pending one turns done after syncDurationMs', async () => {
+  test('synced records in the data are served as they are; a seeded pending one stays so until the next sync; unknown types are left out', async () => {
     const seeded = [
       { id: '5e000000-0000-4000-8000-000000000001', created_at: '2025-01-02T00:00:00+00:00', updated_at: '2025-01-02T00:00:00+00:00', last_pulled_at: '2025-01-02T00:00:00+00:00',
         object_type: 'customer', object_id: cp(1), platform: 'quickbooks', platform_object_id: '101', sync_status: 'done', errors: {} },
       { id: '5e000000-0000-4000-8000-000000000002', created_at: '2025-01-02T00:00:00+00:00', updated_at: '2025-01-03T00:00:00+00:00', last_pulled_at: '2025-01-03T00:00:00+00:00',
         object_type: 'bill', object_id: BILL_OK, platform: 'quickbooks', sync_status: 'pending', errors: {} },
+      { id: '5e000000-0000-4000-8000-000000000003', created_at: '2025-01-02T00:00:00+00:00', updated_at: '2025-01-03T00:00:00+00:00', last_pulled_at: '2025-01-03T00:00:00+00:00',
+        object_type: 'journal_entry', object_id: BILL_OK, platform: 'quickbooks', platform_object_id: '9', sync_status: 'done', errors: {} },
     ];
     const other = await startSimulator({ data: { ...data, monite: { ...data.monite, synced_records: seeded } }, clock: () => now, syncDurationMs: 1000 });
     try {
@@ -696,7 +698,11 @@ describe('sync: the engine plans it, the simulator does it', () => {
       assert.equal(customer[0].updated_at, '2025-01-02T00:00:00.000000+00:00');
       assert.equal((await api.get(`/accounting_synced_records/${seeded[1].id}`)).body.sync_status, 'pending');
       now += 1000;
-      assert.equal((await api.get(`/accounting_synced_records/${seeded[1].id}`)).body.sync_status, 'done');
+      assert.equal((await api.get(`/accounting_synced_records/${seeded[1].id}`)).body.sync_status, 'pending', 'as seeded');
+      assert.equal((await api.get(`/accounting_synced_records/${seeded[2].id}`)).status, 404, 'not an ObjectMatchTypes value: left out');
+      other.state.sync();
+      const bill = (await api.get(`/accounting_synced_records/${seeded[1].id}`)).body;
+      assert.deepEqual([bill.sync_status, bill.updated_at], ['done', '2025-01-03T00:00:00.000000+00:00'], 'the next sync finds it done, and leaves it');
     } finally {
       await other.close();
     }
