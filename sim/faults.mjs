@@ -1,6 +1,7 @@
 // Fault injection, switchable per test: delays, 5xx bursts, rate limiting (429 + Retry-After in either of its
-// two forms), dropped connections (before or after the request was processed), and token expiry.
-// Faults apply to the API (`/v1/…`) only, never to the connection page.
+// two forms), dropped connections (before or after the request was processed), token expiry, and pushes to the
+// accounting system that fail (`pushFailures`, applied by a sync and by `POST …/push`, not to HTTP requests).
+// Request faults apply to the API (`/v1/…`) only, never to the connection page.
 
 /**
  * Which requests a fault applies to. `path` is a path with or without the `/v1` prefix, may use `{name}`
@@ -23,13 +24,28 @@
  * @typedef {Match & { count?: number, afterProcessing?: boolean }} DropFault
  *   The next `count` (default 1) matching requests get their socket destroyed without a response; with
  *   `afterProcessing` the request is handled first (state changes happen, e.g. a connection is created).
+ * @typedef {object} PushFailureFault
+ *   Pushes of documents (bills, receivables, payment records) that the accounting system rejects, in a sync and
+ *   in `POST /accounting_synced_records/{id}/push`. A push fails when its Monite object id is in `ids`, or, with
+ *   `share` (0..1), when it is one of that share of the pushes considered since the fault was set, spread evenly
+ *   and deterministically (share 0.5: the 2nd, 4th, … push fails; 1: every push). At most `count` pushes fail
+ *   (default: no limit), then the fault clears. The failed record gets `errors: { code, message, path: "" }`.
+ * @property {number} [share]
+ * @property {string[]} [ids]
+ * @property {number} [count]
+ * @property {string} [code]      default `push_rejected`
+ * @property {string} [message]   default: a message saying the accounting system rejected the document
  * @typedef {object} FaultSettings
  * @property {number | DelayFault | null} [delayMs]   a number delays every API request by that many ms
  * @property {FailFault | null} [fail5xx]
  * @property {RateLimitFault | null} [rateLimit]
  * @property {DropFault | null} [dropConnection]
+ * @property {PushFailureFault | null} [pushFailures]
  * @property {boolean} [expireTokens]   true: expire every token issued so far, now
  */
+
+export const PUSH_FAILURE_CODE = 'push_rejected';
+const PUSH_FAILURE_MESSAGE = 'The accounting system rejected the document (simulated push failure)';
 
 /** @typedef {'delayMs' | 'fail5xx' | 'rateLimit' | 'dropConnection'} FaultKind */
 const KINDS = /** @type {const} */ (['delayMs', 'fail5xx', 'rateLimit', 'dropConnection']);
@@ -44,6 +60,8 @@ export function createFaults({ now, expireTokens }) {
   let active = {};
   /** @type {number[]} times of the requests counted by a sliding-window rate limit */
   let window = [];
+  /** @type {(Required<Pick<PushFailureFault, 'count' | 'code' | 'message'>> & { share?: number, ids: Set<string>, seen: number }) | null} */
+  let pushFailures = null;
 
   const faults = {
     /**
@@ -55,6 +73,11 @@ export function createFaults({ now, expireTokens }) {
         const value = /** @type {any} */ (entry);
         if (key === 'expireTokens') {
           if (value) expireTokens();
+          continue;
+        }
+        if (key === 'pushFailures') {
+          if (value === null || value === undefined || value === false) pushFailures = null;
+          else pushFailures = pushFailureFault(value);
           continue;
         }
         if (!(/** @type {readonly string[]} */ (KINDS).includes(key))) throw new TypeError(`unknown fault: ${key}`);
@@ -78,6 +101,7 @@ export function createFaults({ now, expireTokens }) {
     clear() {
       active = {};
       window = [];
+      pushFailures = null;
       return faults;
     },
     /** Expires every token issued so far. */
@@ -87,7 +111,32 @@ export function createFaults({ now, expireTokens }) {
     },
     /** The faults in force (a copy; remaining counts included). */
     get current() {
-      return structuredClone(active);
+      const current = structuredClone(active);
+      if (pushFailures) {
+        const { ids, seen, ...rest } = pushFailures;
+        return { ...current, pushFailures: { ...rest, ids: [...ids], seen } };
+      }
+      return current;
+    },
+    /**
+     * Whether the push of one document fails (internal to the store): the `errors` object it records, or null.
+     * Consumes one use of the fault when it fails.
+     * @param {string} objectId  the Monite object id
+     * @returns {{ code: string, message: string, path: string } | null}
+     */
+    takePushFailure(objectId) {
+      const fault = pushFailures;
+      if (!fault) return null;
+      let fails = fault.ids.has(objectId);
+      if (fault.share !== undefined) {
+        const k = fault.seen;
+        fault.seen += 1;
+        if (Math.floor((k + 1) * fault.share + 1e-9) > Math.floor(k * fault.share + 1e-9)) fails = true;
+      }
+      if (!fails) return null;
+      fault.count -= 1;
+      if (fault.count <= 0) pushFailures = null;
+      return { code: fault.code, message: fault.message, path: '' };
     },
     /**
      * Consumes one use of a fault if it applies to this request (internal to the server).
@@ -113,6 +162,16 @@ export function createFaults({ now, expireTokens }) {
     },
   };
   return faults;
+}
+
+/** @param {PushFailureFault} value */
+function pushFailureFault(value) {
+  if (typeof value !== 'object') throw new TypeError('pushFailures must be { share?, ids?, count?, code?, message? }');
+  const { share, ids, count = Infinity, code = PUSH_FAILURE_CODE, message = PUSH_FAILURE_MESSAGE } = value;
+  if (share !== undefined && !(typeof share === 'number' && share >= 0 && share <= 1)) throw new TypeError('pushFailures.share must be a number from 0 to 1');
+  if (ids !== undefined && !Array.isArray(ids)) throw new TypeError('pushFailures.ids must be an array of Monite object ids');
+  if (share === undefined && ids === undefined) throw new TypeError('pushFailures needs share or ids');
+  return { ...(share === undefined ? {} : { share }), ids: new Set(ids ?? []), count, code, message, seen: 0 };
 }
 
 /** @param {Match} fault @param {string} method @param {string} path */

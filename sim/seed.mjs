@@ -139,15 +139,39 @@ function receivableLine(productId, name, price, quantity) {
 const ENTITY = { name: 'Simulated Trading GmbH', type: 'organization' };
 const ENTITY_ADDRESS = { country: 'DE', city: 'Berlin', line1: 'Friedrichstraße 1', postal_code: '10117' };
 
+/** The connection of `defaultData({ connected: true })`: QuickBooks, connected before every document's date. */
+export const DEFAULT_CONNECTION_ID = uid('0c', 1);
+
 /**
  * A small PlanInput: 5 counterparts (one same-name pair told apart by city, one with no accounting twin),
  * 3 products, 3 bills (one pushable-looking, one missing a ledger account, one draft without lines),
  * an invoice and its credit note, 2 payment records, 3 tax rates, 4 ledger accounts, entity settings, and
  * the accounting side's counterparts and products. No connection: the entity starts unconnected.
- * A fresh copy on every call.
+ * With `connected: true`, a connected QuickBooks connection made on 2025-01-01 (before every document) and a
+ * policy that pushes bills `waiting_to_be_paid` and `canceled`: its first sync pushes a bill, the invoice, the
+ * credit note and the receivable's payment, fails the bill without a ledger account, creates one counterpart
+ * and one product, and links the rest. A fresh copy on every call.
+ * @param {{ connected?: boolean }} [options]
  * @returns {any} a PlanInput
  */
-export function defaultData() {
+export function defaultData(options = {}) {
+  const data = baseData();
+  if (!options.connected) return data;
+  data.monite.connection = {
+    id: DEFAULT_CONNECTION_ID,
+    created_at: '2025-01-01T00:00:00.000000+00:00',
+    updated_at: '2025-01-01T00:05:00.000000+00:00',
+    connection_url: `https://connect.accounting.example/${DEFAULT_CONNECTION_ID}`,
+    errors: [],
+    platform: 'quickbooks',
+    status: 'connected',
+  };
+  data.policy = { pushable_bill_statuses: ['waiting_to_be_paid', 'canceled'] };
+  return data;
+}
+
+/** @returns {any} */
+function baseData() {
   const invoiceLines = [receivableLine(PRODUCT.consulting, 'Consulting hour', 12000, 10)];
   const creditLines = [receivableLine(PRODUCT.consulting, 'Consulting hour', 12000, 2)];
   const total = (/** @type {typeof invoiceLines} */ lines, /** @type {'total_before_vat' | 'total_after_vat'} */ key) =>
@@ -329,8 +353,10 @@ export function sampleGenerator() {
 
 /**
  * Runs the project's sample generator and returns its PlanInput.
- * @param {{ demo?: boolean, seed?: number, counterparts?: number }} [options]
- *   `demo` (default) — the small demo sample; `counterparts` — a scaled one; `seed` — the generator's seed.
+ * @param {{ demo?: boolean, seed?: number, counterparts?: number, secondDay?: boolean }} [options]
+ *   `demo` (default) — the small demo sample; `counterparts` — a scaled one; `seed` — the generator's seed;
+ *   `secondDay` — the day after its first sync (`monite.synced_records`, the records that sync created, and
+ *   one planted case of every re-sync outcome, SPEC §3.0).
  * @returns {any} the parsed PlanInput
  */
 export function loadSample(options = {}) {
@@ -342,6 +368,7 @@ export function loadSample(options = {}) {
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.counterparts !== undefined) args.push('--counterparts', String(options.counterparts));
   else args.push('--demo');
+  if (options.secondDay) args.push('--second-day');
   const out = execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   return JSON.parse(out);
 }

@@ -34,7 +34,7 @@ import {
 } from './seed.mjs';
 import { createStore } from './store.mjs';
 
-export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_ENTITY_ID, DEFAULT_ENTITY_USER_ID, defaultData } from './seed.mjs';
+export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_CONNECTION_ID, DEFAULT_ENTITY_ID, DEFAULT_ENTITY_USER_ID, defaultData } from './seed.mjs';
 export { loadSample, sampleGenerator } from './seed.mjs';
 
 export { API_VERSION } from './admission.mjs';
@@ -48,6 +48,8 @@ export { API_VERSION } from './admission.mjs';
  * @property {string} [entityId]             the main entity's id; default: the data's `entity_id`, else DEFAULT_ENTITY_ID
  * @property {Record<string, any>} [entities]   more entities: id → PlanInput
  * @property {boolean} [seedConnection]      load `data.monite.connection` as the entity's connection (default true)
+ * @property {boolean} [seedSync]            run a sync at start for a seeded `connected` connection (default false:
+ *   the entity starts as before its first sync, so a first preview is a first-sync preview)
  * @property {import('./clock.mjs').ClockOption} [clock]
  * @property {number} [tokenTtlSeconds]      default 1800
  * @property {import('./lists.mjs').PageSizeOption} [pageSize]   default page sizes (when a request sends no `limit`)
@@ -79,6 +81,18 @@ export { API_VERSION } from './admission.mjs';
  * @property {(id: string, platform?: 'quickbooks' | 'xero') => any} authorize   what the page's Authorize does
  * @property {(id: string) => any} deny                     what the page's Deny does
  * @property {(entityId?: string) => any[]} syncedRecords   SyncRecordResource views
+ * @property {(entityId?: string) => { counterparts: any[], products: any[] }} accounting
+ *   the accounting side no endpoint serves (PlanInput `accounting.counterparts` / `products`), as the last sync left it
+ * @property {(collection: import('./store.mjs').AccountingCollection, id: string, name: string, entityId?: string) => any} renameAccounting
+ *   renames an accounting record (drift after a sync)
+ * @property {(collection: import('./store.mjs').AccountingCollection, id: string, patch: Record<string, any>, entityId?: string) => any} updateAccounting
+ *   patches an accounting record (`address` merged), e.g. `{ address: { country: 'FR' } }`
+ * @property {(collection: import('./store.mjs').AccountingCollection, id: string, entityId?: string) => any} deleteAccounting
+ *   deletes an accounting record (a link to it goes missing)
+ * @property {(entityId?: string) => any} planInput        the PlanInput a sync of the entity would be planned with now
+ * @property {(entityId?: string) => import('./sync.mjs').SyncReport | undefined} lastSync   counts of the entity's last sync
+ * @property {(entityId?: string) => import('./sync.mjs').SyncReport | undefined} sync
+ *   what `POST /accounting_connections/{id}/sync` does, for the entity's connected connection (Error if none)
  * @property {(entityId: string, data: any) => void} addEntity
  * @property {(collection: import('./store.mjs').Collection, records: any[], entityId?: string) => void} addRecords
  *   appends records (PlanInput shapes) to an entity's collection, e.g. to change data between two page requests
@@ -101,6 +115,7 @@ export async function startSimulator(options = {}) {
     clientId = DEFAULT_CLIENT_ID,
     clientSecret = DEFAULT_CLIENT_SECRET,
     seedConnection = true,
+    seedSync = false,
     syncDurationMs = 0,
   } = options;
   if (!isLoopback(host)) throw new Error(`the simulator listens on loopback only, not on ${host}`);
@@ -113,7 +128,7 @@ export async function startSimulator(options = {}) {
   /** Everything `reset()` rebuilds. */
   function build() {
     const ids = createIds(seed);
-    const store = createStore({ now, ids, syncDurationMs });
+    const store = createStore({ now, ids, syncDurationMs, pushFailure: (objectId) => faults.takePushFailure(objectId) });
     const auth = createAuth({ now, ids, ttlSeconds: tokenTtlSeconds, clientId, clientSecret, entityUsers });
     return { ids, store, auth, pages: createConnectPages(store, counters) };
   }
@@ -139,8 +154,8 @@ export async function startSimulator(options = {}) {
     });
 
   function seedEntities() {
-    current.store.addEntity(entityId, data, seedConnection);
-    for (const [id, entityData] of Object.entries(options.entities ?? {})) current.store.addEntity(id, entityData, seedConnection);
+    current.store.addEntity(entityId, data, seedConnection, seedSync);
+    for (const [id, entityData] of Object.entries(options.entities ?? {})) current.store.addEntity(id, entityData, seedConnection, seedSync);
   }
 
   /**
@@ -257,17 +272,41 @@ export async function startSimulator(options = {}) {
     },
     syncedRecords: (id = entityId) =>
       [...current.store.syncedRecords.values()].filter((r) => r.entityId === id).map(current.store.syncedRecordView),
+    accounting(id = entityId) {
+      return structuredClone(entityOf(id).accounting);
+    },
+    renameAccounting: (collection, id, name, entity = entityId) => current.store.updateAccounting(entity, collection, id, { name }),
+    updateAccounting: (collection, id, patch, entity = entityId) => current.store.updateAccounting(entity, collection, id, patch),
+    deleteAccounting: (collection, id, entity = entityId) => current.store.deleteAccounting(entity, collection, id),
+    planInput(id = entityId) {
+      const all = current.store.connectionsOf(id);
+      const connection = all.find((c) => c.status === 'connected') ?? all.find((c) => c.status === 'pending_auth');
+      return current.store.planInput(entityOf(id), connection);
+    },
+    lastSync: (id = entityId) => structuredClone(entityOf(id).lastSync),
+    sync(id = entityId) {
+      const connection = current.store.connectionsOf(id).find((c) => c.status === 'connected');
+      if (!connection) throw new Error(`entity ${id} has no connected accounting connection`);
+      const report = current.store.sync(connection);
+      counters.syncs += 1;
+      return structuredClone(report);
+    },
     addEntity(id, entityData) {
-      current.store.addEntity(id, entityData, seedConnection);
+      current.store.addEntity(id, entityData, seedConnection, seedSync);
     },
     addRecords(collection, records, id = entityId) {
-      const entity = current.store.entities.get(id);
-      if (!entity) throw new Error(`no entity ${id}`);
-      current.store.addRecords(entity, collection, records);
+      current.store.addRecords(entityOf(id), collection, records);
     },
     tokenCount: () => current.auth.size,
     store: () => current.store,
   };
+
+  /** @param {string} id */
+  function entityOf(id) {
+    const entity = current.store.entities.get(id);
+    if (!entity) throw new Error(`no entity ${id}`);
+    return entity;
+  }
 
   /** @param {string} id */
   function pendingConnection(id) {

@@ -1,8 +1,11 @@
-// The simulator's in-memory state: per-entity data (served read-only by the Monite endpoints), accounting
-// connections, and synced records. Everything that changes state goes through here, so the HTTP routes, the
-// connection page and the test helpers (`sim.state`) share one set of rules.
+// The simulator's in-memory state: per-entity data (served by the Monite endpoints), the entity's accounting
+// side (the customers, vendors and items no endpoint serves), accounting connections, and synced records.
+// Everything that changes state goes through here, so the HTTP routes, the connection page and the test
+// helpers (`sim.state`) share one set of rules. What a sync does is decided by the engine (./sync.mjs).
 import { isoTime } from './clock.mjs';
+import { isUuid } from './ids.mjs';
 import { SEQ } from './pagination.mjs';
+import { accountingSide, applyPlan, planSync } from './sync.mjs';
 
 /**
  * @typedef {object} EntityData
@@ -17,6 +20,10 @@ import { SEQ } from './pagination.mjs';
  * @property {any[]} taxRates
  * @property {any[]} ledgerAccounts
  * @property {any} settings           SettingsResponse
+ * @property {{ counterparts: any[], products: any[] }} accounting   the accounting system's customers/vendors
+ *   and items (PlanInput `accounting.*` shapes): not served, read by the sync, grown by it
+ * @property {any} policy             the data's `policy`, used by the sync's plan
+ * @property {import('./sync.mjs').SyncReport | undefined} lastSync
  */
 
 /**
@@ -42,7 +49,7 @@ import { SEQ } from './pagination.mjs';
  * @property {string} objectId
  * @property {string | undefined} objectUpdatedAt
  * @property {string} platform
- * @property {string} platformObjectId
+ * @property {string | undefined} platformObjectId   absent on a failed push
  * @property {string} providerObjectId
  * @property {number} createdAt
  * @property {number} updatedAt
@@ -53,9 +60,15 @@ import { SEQ } from './pagination.mjs';
  */
 
 /**
- * The collections a PlanInput can seed (the `monite.*` lists and `accounting.tax_rates` / `ledger_accounts`).
- * @typedef {'counterparts' | 'products' | 'payables' | 'receivables' | 'payment_records' | 'tax_rates' | 'ledger_accounts'} Collection
+ * The collections a PlanInput can seed (the `monite.*` lists, `monite.synced_records` as SyncRecordResource,
+ * and `accounting.tax_rates` / `ledger_accounts`).
+ * @typedef {'counterparts' | 'products' | 'payables' | 'receivables' | 'payment_records' | 'synced_records' | 'tax_rates' | 'ledger_accounts'} Collection
  */
+
+/** The accounting-side collections `sim.state.accounting()` shows and the drift knobs change. @typedef {'counterparts' | 'products'} AccountingCollection */
+
+/** The document's `ObjectMatchTypes`: the `object_type` values of synced records. */
+export const OBJECT_TYPES = ['product', 'customer', 'vendor', 'receivable', 'bill', 'payment_record'];
 
 /** The accounting platforms the connection page offers (values of the document's `Platform` enum). */
 export const PLATFORMS = /** @type {const} */ (['quickbooks', 'xero']);
@@ -64,9 +77,10 @@ export const PLATFORMS = /** @type {const} */ (['quickbooks', 'xero']);
  * @param {object} options
  * @param {() => number} options.now
  * @param {import('./ids.mjs').IdSource} options.ids
- * @param {number} options.syncDurationMs   how long synced records stay `pending` after a sync
+ * @param {number} options.syncDurationMs   how long synced records stay `pending` after a sync or a push
+ * @param {(objectId: string) => Record<string, unknown> | null} [options.pushFailure]   the `pushFailures` fault
  */
-export function createStore({ now, ids, syncDurationMs }) {
+export function createStore({ now, ids, syncDurationMs, pushFailure = () => null }) {
   /** @type {Map<string, EntityData>} */
   const entities = new Map();
   /** @type {Map<string, Connection>} */
@@ -74,7 +88,8 @@ export function createStore({ now, ids, syncDurationMs }) {
   /** @type {Map<string, SyncedRecord>} */
   const syncedRecords = new Map();
   let seq = 0;
-  let platformIds = 0;
+  /** The last numeric id handed out in a QuickBooks-like accounting system (above every seeded numeric id). */
+  let platformSeq = 100;
   /** Base URL of the running server (`http://127.0.0.1:PORT/`), set once it listens. */
   let baseUrl = '';
 
@@ -82,13 +97,16 @@ export function createStore({ now, ids, syncDurationMs }) {
   const sequenced = (record) => Object.assign(record, { [SEQ]: seq++ });
 
   /**
-   * Loads one entity's PlanInput (SPEC §8): `monite.*` for the Monite endpoints, `accounting.tax_rates` and
-   * `accounting.ledger_accounts` for theirs, and `monite.connection` (when `withConnection`) as its connection.
-   * @param {string} entityId @param {any} data @param {boolean} withConnection
+   * Loads one entity's PlanInput (SPEC §8): `monite.*` for the Monite endpoints (`monite.synced_records` as the
+   * entity's synced records), `accounting.tax_rates` and `accounting.ledger_accounts` for theirs,
+   * `accounting.counterparts` / `products` (and raw QuickBooks/Xero bodies) as the accounting side, `policy` for
+   * the sync, and `monite.connection` (when `withConnection`) as its connection — synced at once only with
+   * `syncOnSeed` (a seeded entity otherwise starts as before its first sync).
+   * @param {string} entityId @param {any} data @param {boolean} withConnection @param {boolean} [syncOnSeed]
    */
-  function addEntity(entityId, data, withConnection) {
+  function addEntity(entityId, data, withConnection, syncOnSeed = false) {
     const monite = data?.monite ?? {};
-    const accounting = data?.accounting ?? {};
+    const accounting = accountingSide(data?.accounting);
     /** @type {EntityData} */
     const entity = {
       id: entityId,
@@ -102,7 +120,13 @@ export function createStore({ now, ids, syncDurationMs }) {
       taxRates: [],
       ledgerAccounts: [],
       settings: monite.settings && typeof monite.settings === 'object' ? structuredClone(monite.settings) : {},
+      accounting: { counterparts: accounting.counterparts, products: accounting.products },
+      policy: data?.policy && typeof data.policy === 'object' ? structuredClone(data.policy) : undefined,
+      lastSync: undefined,
     };
+    for (const record of [...accounting.counterparts, ...accounting.products]) {
+      if (/^\d{1,15}$/.test(String(record?.id))) platformSeq = Math.max(platformSeq, Number(record.id));
+    }
     const sources = {
       counterparts: monite.counterparts,
       products: monite.products,
@@ -134,8 +158,10 @@ export function createStore({ now, ids, syncDurationMs }) {
         nonce: ids.token(16),
       });
       connections.set(connection.id, connection);
-      if (connection.status === 'connected') sync(connection, { keepLastPull: true });
     }
+    if (Array.isArray(monite.synced_records)) addRecords(entity, 'synced_records', monite.synced_records);
+    const connected = connectionsOf(entityId).find((c) => c.status === 'connected');
+    if (connected && syncOnSeed) sync(connected, { keepLastPull: true });
     return entity;
   }
 
@@ -146,7 +172,9 @@ export function createStore({ now, ids, syncDurationMs }) {
    */
   function addRecords(entity, collection, records) {
     for (const record of structuredClone(records)) {
-      if (collection === 'counterparts') {
+      if (collection === 'synced_records') {
+        addSyncedRecord(entity, record);
+      } else if (collection === 'counterparts') {
         const { addresses, ...rest } = record;
         entity.counterparts.push(sequenced(rest));
         const own = Array.isArray(addresses) ? addresses : [];
@@ -221,71 +249,218 @@ export function createStore({ now, ids, syncDurationMs }) {
   }
 
   /**
-   * Pulls and pushes "everything": one synced record per entity object and object type (counterparts as
-   * `customer` and/or `vendor`, products, bills, receivables, payment records); an object synced before keeps
-   * its record, which is refreshed. Records read `pending` for `syncDurationMs`, then `done`.
+   * A seeded synced record (SyncRecordResource): kept as given. One that reads `pending` stays so until the next
+   * sync, which finds its push completed (`done`). One of an `object_type` outside the document's
+   * `ObjectMatchTypes` is left out: no request of the API can list it.
+   * @param {EntityData} entity @param {any} view
+   */
+  function addSyncedRecord(entity, view) {
+    if (!OBJECT_TYPES.includes(view?.object_type)) return;
+    const t = now();
+    const time = (/** @type {unknown} */ value) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? Date.parse(value) : t);
+    const connection = connectionsOf(entity.id)[0];
+    /** @type {SyncedRecord} */
+    const record = sequenced({
+      id: typeof view.id === 'string' ? view.id : ids.uuid(),
+      entityId: entity.id,
+      connectionId: connection?.id ?? '',
+      objectType: String(view.object_type),
+      objectId: String(view.object_id),
+      objectUpdatedAt: typeof view.object_updated_at === 'string' ? view.object_updated_at : undefined,
+      platform: typeof view.platform === 'string' ? view.platform : (connection?.platform ?? 'quickbooks'),
+      platformObjectId: typeof view.platform_object_id === 'string' ? view.platform_object_id : undefined,
+      providerObjectId: typeof view.provider_object_id === 'string' ? view.provider_object_id : ids.uuid(),
+      createdAt: time(view.created_at),
+      updatedAt: time(view.updated_at),
+      lastPulledAt: time(view.last_pulled_at),
+      pendingUntil: view.sync_status === 'pending' ? Infinity : 0,
+      outcome: view.sync_status === 'error' ? 'error' : 'done',
+      errors: view.errors && typeof view.errors === 'object' ? view.errors : {},
+    });
+    syncedRecords.set(record.id, record);
+  }
+
+  /** @param {string} entityId @returns {SyncedRecord[]} */
+  function recordsOf(entityId) {
+    return [...syncedRecords.values()].filter((r) => r.entityId === entityId);
+  }
+
+  /**
+   * The PlanInput the entity's sync is planned with — what a preview through the API sees: the Monite
+   * collections as the endpoints serve them (addresses and line items attached), the settings, the connection
+   * and the synced records as their endpoints answer, the tax rates and ledger accounts, the accounting side,
+   * and the data's policy. `connection` is the one a preview plans against (connected, else pending).
+   * @param {EntityData} entity @param {Connection | undefined} connection
+   */
+  function planInput(entity, connection) {
+    const strip = (/** @type {any} */ record) => structuredClone(record);
+    /** @type {any} */
+    const monite = {
+      counterparts: entity.counterparts.map((cp) => ({ ...strip(cp), addresses: (entity.addresses.get(cp.id) ?? []).map(strip) })),
+      products: entity.products.map(strip),
+      payables: entity.payables.map((p) => ({ ...strip(p), line_items: (entity.lineItems.get(p.id) ?? []).map(strip) })),
+      receivables: entity.receivables.map(strip),
+      payment_records: entity.paymentRecords.map(strip),
+      settings: strip(entity.settings),
+      connection: connection ? connectionView(connection) : null,
+    };
+    // As a preview: the synced records are read when the entity has a connection.
+    if (connection) monite.synced_records = recordsOf(entity.id).map(syncedRecordView);
+    /** @type {any} */
+    const input = {
+      monite,
+      accounting: { ...structuredClone(entity.accounting), tax_rates: entity.taxRates.map(strip), ledger_accounts: entity.ledgerAccounts.map(strip) },
+    };
+    if (entity.policy) input.policy = structuredClone(entity.policy);
+    return input;
+  }
+
+  /** A new id in the connection's accounting system: a number for QuickBooks, a UUID for Xero. @param {string} platform */
+  function platformId(platform) {
+    if (platform === 'xero') return ids.uuid();
+    platformSeq += 1;
+    return String(platformSeq);
+  }
+
+  /**
+   * The store operations a plan is applied through (./sync.mjs). Every record written reads `pending` for
+   * `syncDurationMs`.
+   * @param {EntityData} entity @param {Connection} connection @returns {import('./sync.mjs').SyncOps}
+   */
+  function opsFor(entity, connection) {
+    const t = now();
+    const platform = connection.platform ?? 'quickbooks';
+    const index = new Map(recordsOf(entity.id).map((r) => [`${r.objectType}:${r.objectId}`, r]));
+    /** @type {Record<string, any[]>} */
+    const lists = { counterpart: entity.counterparts, product: entity.products, bill: entity.payables, receivable: entity.receivables, payment_record: entity.paymentRecords };
+    return {
+      object: (type, id) => lists[type]?.find((o) => o.id === id),
+      write(objectType, object, outcome) {
+        const key = `${objectType}:${object.id}`;
+        const found = index.get(key);
+        const platformObjectId = outcome.status === 'done' ? outcome.platformObjectId : undefined;
+        const errors = outcome.status === 'error' ? outcome.errors : {};
+        if (found) {
+          found.lastPulledAt = t;
+          found.objectUpdatedAt = object.updated_at;
+          const same = found.outcome === outcome.status && found.platformObjectId === platformObjectId &&
+            found.platform === platform && JSON.stringify(found.errors) === JSON.stringify(errors);
+          if (same) return false;
+          Object.assign(found, { connectionId: connection.id, platform, platformObjectId, errors, outcome: outcome.status, updatedAt: t, pendingUntil: t + syncDurationMs });
+          return true;
+        }
+        /** @type {SyncedRecord} */
+        const record = sequenced({
+          id: ids.uuid(),
+          entityId: entity.id,
+          connectionId: connection.id,
+          objectType,
+          objectId: object.id,
+          objectUpdatedAt: object.updated_at,
+          platform,
+          platformObjectId,
+          providerObjectId: ids.uuid(),
+          createdAt: t,
+          updatedAt: t,
+          lastPulledAt: t,
+          pendingUntil: t + syncDurationMs,
+          outcome: outcome.status,
+          errors,
+        });
+        syncedRecords.set(record.id, record);
+        index.set(key, record);
+        return true;
+      },
+      createCounterpart(payload) {
+        const id = platformId(platform);
+        const address = payload?.address && typeof payload.address === 'object'
+          ? Object.fromEntries(['country', 'city', 'line1', 'line2', 'postal_code'].filter((k) => payload.address[k] != null).map((k) => [k, payload.address[k]]))
+          : undefined;
+        entity.accounting.counterparts.push({ id, name: payload.name, kind: payload.kind === 'vendor' ? 'vendor' : 'customer', ...(address ? { address } : {}) });
+        return id;
+      },
+      createProduct(payload) {
+        const stamp = isoTime(t);
+        /** @type {any} */
+        const product = { id: ids.uuid(), created_at: stamp, updated_at: stamp, entity_id: entity.id, name: payload.name, type: payload.type === 'service' ? 'service' : 'product' };
+        if (payload.price && typeof payload.price === 'object' && typeof payload.price.currency === 'string') product.price = structuredClone(payload.price);
+        if (isUuid(payload.ledger_account_id)) product.ledger_account_id = payload.ledger_account_id;
+        entity.products.push(sequenced(product));
+        return product;
+      },
+      pushFailure,
+      platformId: () => platformId(platform),
+    };
+  }
+
+  /**
+   * A sync, as the engine plans it over `planInput(…)` (./sync.mjs): links matched counterparts and products,
+   * creates the counterparts the plan creates in the accounting side and the products it creates in Monite,
+   * pushes eligible documents (`done`, with a new platform id; or `error` under the `pushFailures` fault),
+   * records the documents it attempted and could not push as `error`, and leaves out-of-scope documents alone.
    * @param {Connection} connection @param {{ keepLastPull?: boolean }} [options]
-   * @returns {number} how many records were created or refreshed
+   * @returns {import('./sync.mjs').SyncReport | undefined}
    */
   function sync(connection, options = {}) {
     const entity = entities.get(connection.entityId);
     const t = now();
     if (!options.keepLastPull || connection.lastPull === undefined) connection.lastPull = t;
     connection.updatedAt = Math.max(connection.updatedAt, t);
-    if (!entity) return 0;
-    /** @type {[string, any][]} */
-    const objects = [];
-    for (const cp of entity.counterparts) {
-      const roles = cp.organization ?? cp.individual ?? {};
-      if (roles.is_customer) objects.push(['customer', cp]);
-      if (roles.is_vendor) objects.push(['vendor', cp]);
-    }
-    for (const p of entity.products) objects.push(['product', p]);
-    for (const p of entity.payables) objects.push(['bill', p]);
-    for (const r of entity.receivables) if (r.type !== 'quote') objects.push(['receivable', r]);
-    for (const r of entity.paymentRecords) objects.push(['payment_record', r]);
-    const existing = new Map(
-      [...syncedRecords.values()]
-        .filter((r) => r.entityId === connection.entityId)
-        .map((r) => [`${r.objectType}:${r.objectId}`, r]),
-    );
-    const platform = connection.platform ?? 'quickbooks';
-    for (const [objectType, object] of objects) {
-      const key = `${objectType}:${object.id}`;
-      const found = existing.get(key);
-      if (found && found.platform === platform) {
-        Object.assign(found, { connectionId: connection.id, updatedAt: t, lastPulledAt: t, pendingUntil: t + syncDurationMs });
-        found.objectUpdatedAt = object.updated_at;
-        continue;
-      }
-      platformIds += 1;
-      /** @type {SyncedRecord} */
-      const record = sequenced({
-        id: found?.id ?? ids.uuid(),
-        entityId: connection.entityId,
-        connectionId: connection.id,
-        objectType,
-        objectId: object.id,
-        objectUpdatedAt: object.updated_at,
-        platform,
-        platformObjectId: platform === 'xero' ? ids.uuid() : String(100 + platformIds),
-        providerObjectId: ids.uuid(),
-        createdAt: found?.createdAt ?? t,
-        updatedAt: t,
-        lastPulledAt: t,
-        pendingUntil: t + syncDurationMs,
-        outcome: /** @type {'done'} */ ('done'),
-        errors: {},
-      });
-      syncedRecords.set(record.id, record);
-    }
-    return objects.length;
+    if (!entity) return undefined;
+    // Seeded pushes in flight have completed by now.
+    for (const record of recordsOf(entity.id)) if (record.pendingUntil === Infinity) record.pendingUntil = t;
+    const plan = planSync(planInput(entity, connection));
+    entity.lastSync = applyPlan(opsFor(entity, connection), plan);
+    return entity.lastSync;
   }
 
-  /** Manual push of one synced record: it is sent again and reads `done`. @param {SyncedRecord} record */
-  function push(record) {
-    const t = now();
-    Object.assign(record, { updatedAt: t, outcome: 'done', errors: {}, pendingUntil: t });
+  /**
+   * Manual push of one synced record (`POST …/push`). A record that reads `done` or `pending` is left as it is
+   * (already in the accounting system, or on its way). A failed one is checked again by the engine: it becomes
+   * `done` only if its object is now eligible (and the `pushFailures` fault spares it), else it stays `error`
+   * with the new reasons.
+   * @param {SyncedRecord} record @param {Connection} connection
+   */
+  function push(record, connection) {
+    const entity = entities.get(record.entityId);
+    if (!entity || now() < record.pendingUntil || record.outcome !== 'error') return;
+    const plan = planSync(planInput(entity, connection));
+    const report = applyPlan(opsFor(entity, connection), plan, { objectType: record.objectType, objectId: record.objectId });
+    if (report.objects === 0) {
+      // The object is gone from Monite: there is nothing to push.
+      const t = now();
+      Object.assign(record, { updatedAt: t, errors: { code: 'object_not_found', message: `${record.objectType} ${record.objectId} no longer exists in Monite`, path: '' } });
+    }
+  }
+
+  /** @param {string} entityId @param {AccountingCollection} collection @param {string} id */
+  function accountingRecord(entityId, collection, id) {
+    const entity = entities.get(entityId);
+    if (!entity) throw new Error(`no entity ${entityId}`);
+    const list = entity.accounting[collection];
+    if (!list) throw new TypeError(`unknown accounting collection: ${collection} (counterparts or products)`);
+    const index = list.findIndex((r) => r.id === id);
+    if (index < 0) throw new Error(`no accounting ${collection.slice(0, -1)} ${id} for entity ${entityId}`);
+    return { list, index, record: list[index] };
+  }
+
+  /**
+   * Changes an accounting record after the sync (drift): a shallow patch, `address` merged.
+   * @param {string} entityId @param {AccountingCollection} collection @param {string} id @param {Record<string, any>} patch
+   */
+  function updateAccounting(entityId, collection, id, patch) {
+    const { record } = accountingRecord(entityId, collection, id);
+    const { address, ...rest } = structuredClone(patch);
+    Object.assign(record, rest);
+    if (address !== undefined) record.address = address === null ? undefined : { ...(record.address ?? {}), ...address };
+    return structuredClone(record);
+  }
+
+  /** Deletes an accounting record (a link to it goes missing). @param {string} entityId @param {AccountingCollection} collection @param {string} id */
+  function deleteAccounting(entityId, collection, id) {
+    const { list, index, record } = accountingRecord(entityId, collection, id);
+    list.splice(index, 1);
+    return record;
   }
 
   /** `AccountingConnectionResponse`. @param {Connection} c */
@@ -317,14 +492,16 @@ export function createStore({ now, ids, syncDurationMs }) {
       object_id: r.objectId,
       object_type: r.objectType,
       platform: r.platform,
-      platform_object_id: r.platformObjectId,
-      platform_updated_at: isoTime(r.updatedAt),
       provider: 'railz',
       provider_object_id: r.providerObjectId,
       provider_updated_at: isoTime(r.updatedAt),
       sync_status: pending ? 'pending' : r.outcome,
     };
     if (r.objectUpdatedAt !== undefined) view.object_updated_at = r.objectUpdatedAt;
+    if (r.platformObjectId !== undefined) {
+      view.platform_object_id = r.platformObjectId;
+      view.platform_updated_at = isoTime(r.updatedAt);
+    }
     return view;
   }
 
@@ -341,6 +518,9 @@ export function createStore({ now, ids, syncDurationMs }) {
     disconnect,
     sync,
     push,
+    planInput,
+    updateAccounting,
+    deleteAccounting,
     connectionView,
     syncedRecordView,
     /** @param {string} url */

@@ -24,6 +24,7 @@ export {
   MoniteClient,
   NetworkError,
   ProtocolError,
+  PushRejectedError,
   RateLimitError,
   TimeoutError,
 } from './client/index.js';

@@ -23,6 +23,7 @@ export {
   MoniteClient,
   NetworkError,
   ProtocolError,
+  PushRejectedError,
   RateLimitError,
   TimeoutError,
 } from './client/index.js';

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { planSync, planSyncJson, version } from 'ledgerbridge';
 
+import { defaultData } from '../../sim/seed.mjs';
 import { CLI, demoInput, generateText, noGenerator, runCli, smallInput } from './helpers.mjs';
 
 const USAGE = /usage: ledgerbridge plan <file\|->/;
@@ -103,6 +104,7 @@ describe('ledgerbridge plan', () => {
     assert.deepEqual(tableRow(stdout, 'PUSH', 'counterparts'), [pc.total, pc.none, pc.create, pc.blocked]);
     const b = plan.summary.push.bills;
     assert.deepEqual(tableRow(stdout, 'PUSH', 'bills'), [b.total, b.eligible, b.not_eligible]);
+    assert.ok(stdout.includes('RE-SYNC: none — a first sync (no synced records in the input)'), stdout);
   });
 
   test('--summary on the demo sample lists the problems by code', { skip: noGenerator }, () => {
@@ -117,6 +119,47 @@ describe('ledgerbridge plan', () => {
     const multiple = plan.errors.filter((e) => e.code === 'multiple_matches').length;
     assert.ok(multiple > 0);
     assert.deepEqual(tableRow(stdout, 'PROBLEMS', 'multiple_matches'), [multiple]);
+  });
+
+  test('--summary of a re-sync: links, drift, already pushed, in progress and failed per section', () => {
+    // The default data after a sync (SPEC §3.0), by hand: one link whose accounting record was renamed, one to a
+    // record that is gone, two counterparts sharing one, a linked product, a bill pushed, an invoice on its way,
+    // a bill whose push failed, and a record of a type the engine does not know.
+    const input = defaultData({ connected: true });
+    const at = '2025-02-10T09:00:00.000000+00:00';
+    let n = 0;
+    const record = (object_type, object_id, sync_status, extra = {}) => ({
+      id: `5e000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, created_at: at, updated_at: at, last_pulled_at: at,
+      object_type, object_id, sync_status, platform: 'quickbooks', errors: {}, ...extra,
+    });
+    input.monite.synced_records = [
+      record('customer', 'c1000000-0000-4000-8000-000000000001', 'done', { platform_object_id: '101' }),
+      record('vendor', 'c1000000-0000-4000-8000-000000000002', 'done', { platform_object_id: '999' }),
+      record('customer', 'c1000000-0000-4000-8000-000000000003', 'done', { platform_object_id: '104' }),
+      record('customer', 'c1000000-0000-4000-8000-000000000004', 'done', { platform_object_id: '104' }),
+      record('product', 'b1000000-0000-4000-8000-000000000001', 'done', { platform_object_id: '201' }),
+      record('bill', 'ba000000-0000-4000-8000-000000000001', 'done', { platform_object_id: '500' }),
+      record('receivable', 'e1000000-0000-4000-8000-000000000001', 'pending'),
+      record('bill', 'ba000000-0000-4000-8000-000000000002', 'error', { errors: { code: 'ledger_account_missing', message: 'the line has no ledger account' } }),
+      record('journal_entry', 'ba000000-0000-4000-8000-000000000009', 'done', { platform_object_id: '777' }),
+    ];
+    input.accounting.counterparts[0].name = 'Acme Holdings Ltd';
+    const plan = planSync(input);
+    const { status, stdout, stderr } = runCli(['plan', file('resync.json', JSON.stringify(input)), '--summary']);
+    assert.equal(status, 0, stderr);
+    const r = plan.summary.synced_records;
+    assert.ok(stdout.includes(`RE-SYNC (synced records: total ${r.total}, counted ${r.counted}, links ${r.links}, unknown type ${r.unknown_type})`), stdout);
+    assert.equal(r.unknown_type, 1);
+    const c = plan.summary.pull.counterparts;
+    assert.deepEqual(tableRow(stdout, 'RE-SYNC', 'counterparts'), [c.linked, c.duplicate_link, c.linked_record_missing, c.name_drift, c.country_drift]);
+    assert.deepEqual([c.linked, c.duplicate_link, c.linked_record_missing, c.name_drift], [1, 2, 1, 1]);
+    const p = plan.summary.pull.products;
+    assert.deepEqual(tableRow(stdout, 'RE-SYNC', 'products'), [p.linked, p.duplicate_link, p.linked_record_missing, p.name_drift]);
+    for (const [label, key, expected] of [['bills', 'bills', [1, 0, 1]], ['invoices', 'invoices', [0, 1, 0]], ['credit notes', 'credit_notes', [0, 0, 0]]]) {
+      const s = plan.summary.push[key];
+      assert.deepEqual(tableRow(stdout, 'RE-SYNC', label), [s.already_pushed, s.push_in_progress, s.last_push_failed], label);
+      assert.deepEqual([s.already_pushed, s.push_in_progress, s.last_push_failed], expected, label);
+    }
   });
 
   test('--version and --help exit 0', () => {

@@ -650,6 +650,15 @@ function planApi({ connected = true } = {}) {
   api.on('GET', '/ledger_accounts', paged([{ id: 'la-1', name: 'Sales' }], 2));
   api.on('GET', `/entities/${ENTITY}/settings`, { body: { accounting: { ledger_account_ids: { products: 'la-1' } } } });
   api.on('GET', '/accounting_connections', { body: { data: [connection({ status: connected ? 'connected' : 'pending_auth', platform: connected ? 'xero' : null })] } });
+  // Three bill records and one customer record, two per page: the token names the type it came from.
+  const synced = { bill: ['r1', 'r2', 'r3'].map(syncRecord), customer: [{ ...syncRecord('r4'), object_type: 'customer' }] };
+  api.on('GET', '/accounting_synced_records', (req) => {
+    const type = req.query.object_type;
+    const records = synced[type] ?? [];
+    const start = req.query.pagination_token ? Number(req.query.pagination_token.split(':')[1]) : 0;
+    const next = start + 2 < records.length ? `${type}:${start + 2}` : null;
+    return { body: { data: records.slice(start, start + 2), next_pagination_token: next } };
+  });
   return api;
 }
 
@@ -672,11 +681,25 @@ test('loadPlanInput loads every collection, following pagination, into a PlanInp
   const counterpartPages = api.calls.filter((c) => c.path === '/counterparts');
   assert.equal(counterpartPages.length, 3);
   assert.ok(counterpartPages.every((c) => c.query.limit === '2'));
+  // The synced records of all six types, every page with object_type and limit.
+  assert.deepEqual(input.monite.synced_records.map((r) => r.id), ['r4', 'r1', 'r2', 'r3']);
+  const synced = api.calls.filter((c) => c.path === '/accounting_synced_records');
+  assert.equal(synced.length, 7, 'one page per type, and a second one for the bills');
+  assert.ok(synced.every((c) => c.query.limit === '2' && typeof c.query.object_type === 'string'), JSON.stringify(synced.map((c) => c.query)));
+  assert.deepEqual([...new Set(synced.map((c) => c.query.object_type))].sort(), ['bill', 'customer', 'payment_record', 'product', 'receivable', 'vendor']);
+});
+
+test('loadPlanInput({ syncedRecords: false }) sends no synced-record request and passes none', async () => {
+  const api = planApi();
+  const input = await clientFor(api).loadPlanInput({ syncedRecords: false });
+  assert.equal('synced_records' in input.monite, false);
+  assert.ok(!api.routeCalls().some((c) => c.includes('/accounting_synced_records')));
 });
 
 test('loadPlanInput without a connected system skips tax rates and ledger accounts', async () => {
   const api = planApi({ connected: false });
   const input = await clientFor(api).loadPlanInput({ accounting: { ledger_accounts: [{ id: 'mine' }] } });
+  assert.equal(input.monite.synced_records.length, 4, 'a pending connection still reads synced records');
   assert.deepEqual(input.accounting.tax_rates, []);
   assert.deepEqual(input.accounting.ledger_accounts, [{ id: 'mine' }]);
   assert.ok(!api.routeCalls().some((c) => c.includes('/accounting_tax_rates') || c.includes('/ledger_accounts')));

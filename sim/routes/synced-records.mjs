@@ -1,10 +1,8 @@
 // Synced records (sync logs): list by object type, get one, push one.
 import { issue, json, validationError } from '../respond.mjs';
 import { dateTimeParam, enumParam, listResponse, uuidListParam } from '../lists.mjs';
+import { OBJECT_TYPES } from '../store.mjs';
 import { notFound } from './common.mjs';
-
-/** The document's `ObjectMatchTypes`. */
-const OBJECT_TYPES = ['product', 'customer', 'vendor', 'receivable', 'bill', 'payment_record'];
 const TIME_FILTERS = ['created_at__gt', 'created_at__lt', 'created_at__gte', 'created_at__lte',
   'updated_at__gt', 'updated_at__lt', 'updated_at__gte', 'updated_at__lte'];
 
@@ -83,7 +81,7 @@ export const syncedRecordRoutes = [
           issue('connection_not_connected', ['path', 'synced_record_id'], `Entity ${ctx.entityId} has no connected accounting system to push to`),
         ]);
       }
-      ctx.store.push(found.record);
+      ctx.store.push(found.record, connected);
       ctx.counters.pushes += 1;
       return json(200, ctx.store.syncedRecordView(found.record));
     },

@@ -6,6 +6,7 @@ import {
   API_VERSION,
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
+  DEFAULT_CONNECTION_ID,
   DEFAULT_ENTITY_ID,
   DEFAULT_ENTITY_USER_ID,
   defaultData,
@@ -379,7 +380,7 @@ describe('accounting connections', () => {
     assert.equal((await api.post(`/accounting_connections/${connection.id}/sync`)).status, 422);
   });
 
-  test('a connection in the seeded data is loaded (connected, its records synced)', async () => {
+  test('a connection in the seeded data is loaded (connected; synced at start only with seedSync)', async () => {
     const data = defaultData();
     const connection = { id: '0c000000-0000-4000-8000-000000000001', created_at: '2024-06-08T19:52:22+00:00', updated_at: '2024-06-08T19:55:03+00:00',
       connection_url: 'https://connect.accounting.example/x', errors: [], platform: 'quickbooks', status: 'connected', last_pull: '2024-06-11T20:52:22+00:00' };
@@ -391,9 +392,17 @@ describe('accounting connections', () => {
       assert.equal(got.body.created_at, '2024-06-08T19:52:22.000000+00:00');
       assert.equal(got.body.connection_url, `${seeded.url}connect/${connection.id}`);
       assert.equal((await api.post('/accounting_connections')).status, 422);
-      assert.ok(seeded.state.syncedRecords().length > 0);
+      assert.deepEqual(seeded.state.syncedRecords(), [], 'no sync at start: a first preview is a first-sync preview');
+      assert.equal(seeded.counters.syncs, 0);
     } finally {
       await seeded.close();
+    }
+    const synced = await startSimulator({ data: { ...data, monite: { ...data.monite, connection } }, seedSync: true });
+    try {
+      assert.ok(synced.state.syncedRecords().length > 0, 'seedSync: true runs the sync at start');
+      assert.equal(synced.state.connection(connection.id).last_pull, '2024-06-11T20:52:22.000000+00:00', 'the seeded last_pull is kept');
+    } finally {
+      await synced.close();
     }
     const unseeded = await startSimulator({ data: { ...data, monite: { ...data.monite, connection } }, seedConnection: false });
     try {
@@ -431,7 +440,7 @@ describe('synced records', () => {
     assert.equal(wrong.body.detail[0].type, 'enum');
   });
 
-  test('a sync creates one record per object; ≥ 3 pages by cursor, no repeats, prev goes back', async () => {
+  test('a sync records every customer it links or creates; ≥ 3 pages by cursor, no repeats, prev goes back', async () => {
     const { api } = await connected();
     const data = defaultData();
     const pages = await walk(api, '/accounting_synced_records', 'object_type=customer&limit=1', '&limit=1&object_type=customer');
@@ -457,35 +466,40 @@ describe('synced records', () => {
     assert.deepEqual(one.body.errors, {});
 
     // the default page size applies when `limit` is absent (it is not inferred from the token on this endpoint)
-    const bills = await walk(api, '/accounting_synced_records', 'object_type=bill', '&object_type=bill');
-    assert.deepEqual(bills.map((p) => p.data.length), [2, 1]);
-    const mixed = await api.get(`/accounting_synced_records?object_type=bill&pagination_token=${bills[0].next_pagination_token}&limit=5`);
+    const again = await walk(api, '/accounting_synced_records', 'object_type=customer', '&object_type=customer');
+    assert.deepEqual(again.map((p) => p.data.length), [2, 1]);
+    const mixed = await api.get(`/accounting_synced_records?object_type=customer&pagination_token=${again[0].next_pagination_token}&limit=5`);
     assert.equal(mixed.body.data.length, 1);
   });
 
   test('a record added between two page requests does not shift the pages', async () => {
     const { api, connection } = await connected();
-    const first = await api.get('/accounting_synced_records?object_type=product&limit=2');
+    const first = await api.get('/accounting_synced_records?object_type=customer&limit=2');
     assert.equal(first.body.data.length, 2);
-    // new data + a sync between page 1 and page 2
-    sim.state.addRecords('products', [
-      { id: 'b1000000-0000-4000-8000-000000000009', name: 'New', entity_id: sim.state.entityId, created_at: '2025-03-01T00:00:00+00:00', updated_at: '2025-03-01T00:00:00+00:00' },
+    // a new customer + a sync (which creates it in the accounting system) between page 1 and page 2
+    const id = 'c1000000-0000-4000-8000-000000000009';
+    sim.state.addRecords('counterparts', [
+      { id, type: 'organization', organization: { legal_name: 'Zephyr Ltd', is_customer: true, is_vendor: false }, created_at: '2025-03-01T00:00:00+00:00', updated_at: '2025-03-01T00:00:00+00:00' },
     ]);
     assert.equal((await api.post(`/accounting_connections/${connection.id}/sync`)).status, 202);
-    const second = await api.get(`/accounting_synced_records?object_type=product&limit=2&pagination_token=${first.body.next_pagination_token}`);
+    const second = await api.get(`/accounting_synced_records?object_type=customer&limit=2&pagination_token=${first.body.next_pagination_token}`);
     const seen = [...first.body.data, ...second.body.data].map((/** @type {any} */ r) => r.object_id);
     assert.equal(new Set(seen).size, seen.length, 'no record twice');
-    assert.ok(seen.includes('b1000000-0000-4000-8000-000000000009'), 'the new record appears at the end');
+    assert.ok(seen.includes(id), 'the new record appears at the end');
   });
 
   test('push → 200 SyncRecordResource; unknown record → 404; a token of another list → 422', async () => {
     const { api, connection } = await connected();
     const [record] = sim.state.syncedRecords();
+    const pending = await api.post(`/accounting_synced_records/${record.id}/push`);
+    assert.equal(pending.status, 200);
+    assert.equal(pending.body.id, record.id);
+    assert.equal(pending.body.sync_status, 'pending', 'a record still on its way is left as it is');
+    now += 5_000;
     const pushed = await api.post(`/accounting_synced_records/${record.id}/push`);
-    assert.equal(pushed.status, 200);
-    assert.equal(pushed.body.id, record.id);
     assert.equal(pushed.body.sync_status, 'done');
-    assert.equal(sim.counters.pushes, 1);
+    assert.deepEqual(pushed.body, sim.state.syncedRecords().find((r) => r.id === record.id), 'a done record is left as it is');
+    assert.equal(sim.counters.pushes, 2);
     assert.equal((await api.get('/accounting_synced_records/0f000000-0000-4000-8000-000000000000')).status, 404);
     const page = await api.get('/counterparts?limit=1');
     const foreign = await api.get(`/accounting_synced_records?object_type=customer&pagination_token=${page.body.next_pagination_token}`);
@@ -493,6 +507,205 @@ describe('synced records', () => {
     assert.deepEqual(foreign.body.detail[0].loc, ['query', 'pagination_token']);
     await api.post(`/accounting_connections/${connection.id}/disconnect`);
     assert.equal((await api.post(`/accounting_synced_records/${record.id}/push`)).status, 422, 'nothing to push to once disconnected');
+  });
+});
+
+describe('sync: the engine plans it, the simulator does it', () => {
+  /** @type {import('../server.mjs').Simulator} */
+  let sim;
+  const t0 = Date.parse('2025-03-01T12:00:00Z');
+  let now = t0;
+  const data = defaultData({ connected: true });
+  const cp = (/** @type {number} */ n) => `c1000000-0000-4000-8000-00000000000${n}`;
+  const BILL_OK = 'ba000000-0000-4000-8000-000000000001';
+  const BILL_NO_LEDGER = 'ba000000-0000-4000-8000-000000000002';
+  const BILL_DRAFT = 'ba000000-0000-4000-8000-000000000003';
+  const INVOICE = 'e1000000-0000-4000-8000-000000000001';
+  const CREDIT_NOTE = 'e1000000-0000-4000-8000-000000000002';
+  const PAYMENT = 'fa000000-0000-4000-8000-000000000001';
+  const PAYABLE_PAYMENT = 'fa000000-0000-4000-8000-000000000002';
+  const ELIGIBLE = [BILL_OK, INVOICE, CREDIT_NOTE, PAYMENT];
+  before(async () => {
+    sim = await startSimulator({ data, clock: () => now });
+  });
+  after(() => sim.close());
+  beforeEach(() => {
+    now = t0;
+    sim.reset();
+  });
+
+  /** Synced records by `object_type:object_id`, over the API (every page). @param {ReturnType<typeof clientFor>} api */
+  async function records(api) {
+    /** @type {Map<string, any>} */
+    const out = new Map();
+    for (const type of ['customer', 'vendor', 'product', 'bill', 'receivable', 'payment_record']) {
+      for (const page of await walk(api, '/accounting_synced_records', `object_type=${type}&limit=3`, `&object_type=${type}&limit=3`)) {
+        for (const r of page.data) out.set(`${r.object_type}:${r.object_id}`, r);
+      }
+    }
+    return out;
+  }
+
+  test('a seeded connected entity starts unsynced; POST …/sync links, creates, pushes and fails as the plan says', async () => {
+    const api = clientFor(sim);
+    assert.deepEqual(sim.state.syncedRecords(), []);
+    assert.equal((await api.post(`/accounting_connections/${DEFAULT_CONNECTION_ID}/sync`)).status, 202);
+    const got = await records(api);
+
+    // Counterparts: matched ones linked to their accounting record, by role (customer and/or vendor).
+    for (const [n, type, accountingId] of /** @type {const} */ ([[1, 'customer', '101'], [2, 'vendor', '102'], [3, 'customer', '103'], [4, 'customer', '104']])) {
+      const r = got.get(`${type}:${cp(n)}`);
+      assert.equal(r?.platform_object_id, accountingId, `${type} ${cp(n)}`);
+      assert.equal(r.sync_status, 'done');
+      assert.equal(r.platform, 'quickbooks');
+    }
+    // Blue Harbor had no accounting twin: created in the accounting system, with a new id, and linked.
+    const harbor = got.get(`vendor:${cp(5)}`);
+    assert.equal(harbor.sync_status, 'done');
+    const created = sim.state.accounting().counterparts.find((c) => c.id === harbor.platform_object_id);
+    assert.deepEqual(created, { id: harbor.platform_object_id, name: 'Blue Harbor Inc.', kind: 'vendor', address: { country: 'US', city: 'Boston', line1: '1 Harbor Way', postal_code: '02110' } });
+    assert.ok(!data.accounting.counterparts.some((c) => c.id === created.id), 'a new id, not one of the seeded ones');
+
+    // Products: matched ones linked; the accounting-only "Gadget" created in Monite (GET /products) and linked.
+    assert.equal(got.get('product:b1000000-0000-4000-8000-000000000001')?.platform_object_id, '201');
+    assert.equal(got.get('product:b1000000-0000-4000-8000-000000000002')?.platform_object_id, '202');
+    assert.equal(got.has('product:b1000000-0000-4000-8000-000000000003'), false, 'no accounting twin: no record');
+    const products = (await api.get('/products')).body.data;
+    const gadget = products.find((/** @type {any} */ p) => p.name === 'Gadget');
+    assert.ok(gadget, 'the product was created in Monite');
+    assert.equal(gadget.entity_id, sim.state.entityId);
+    assert.equal(got.get(`product:${gadget.id}`)?.platform_object_id, '203');
+
+    // Documents: eligible ones pushed (done, each with its own new platform id), the attempted failure recorded
+    // as an error, the out-of-scope ones (draft bill, payment of a payable) without a record.
+    const pushed = ELIGIBLE.map((id) => [...got.values()].find((r) => r.object_id === id));
+    assert.ok(pushed.every((r) => r?.sync_status === 'done' && typeof r.platform_object_id === 'string'), JSON.stringify(pushed));
+    assert.equal(new Set(pushed.map((r) => r.platform_object_id)).size, 4);
+    const failed = got.get(`bill:${BILL_NO_LEDGER}`);
+    assert.equal(failed.sync_status, 'error');
+    assert.equal('platform_object_id' in failed, false, 'a failed push has no platform record');
+    assert.deepEqual(failed.errors, { code: 'ledger_account_missing', path: 'line_items[0].ledger_account_id', message: 'line_items[0].ledger_account_id: the line has no ledger account' });
+    assert.equal(got.has(`bill:${BILL_DRAFT}`), false);
+    assert.equal(got.has(`payment_record:${PAYABLE_PAYMENT}`), false);
+    assert.deepEqual(sim.state.lastSync(), {
+      counterparts: { linked: 4, created: 1, failed: 0, unchanged: 0 },
+      products: { linked: 2, created: 1, failed: 0, unchanged: 0 },
+      documents: { pushed: 4, failed: 1, unchanged: 0, out_of_scope: 2 },
+      objects: 15,
+    });
+    assert.equal(sim.counters.syncs, 1);
+  });
+
+  test('state.planInput() is what a preview through the API reads; the accounting side is in state.accounting()', async () => {
+    sim.state.sync();
+    const input = sim.state.planInput();
+    const api = clientFor(sim);
+    assert.deepEqual(input.monite.counterparts.map((/** @type {any} */ c) => c.id), (await api.get('/counterparts')).body.data.map((/** @type {any} */ c) => c.id));
+    assert.deepEqual(input.monite.connection, (await api.get(`/accounting_connections/${DEFAULT_CONNECTION_ID}`)).body);
+    assert.deepEqual(input.monite.synced_records.length, sim.state.syncedRecords().length);
+    assert.deepEqual({ counterparts: input.accounting.counterparts, products: input.accounting.products }, sim.state.accounting());
+    assert.deepEqual(input.policy, data.policy);
+    assert.deepEqual(input.monite.payables[0].line_items, (await api.get(`/payables/${BILL_OK}/line_items`)).body.data);
+  });
+
+  test('pushFailures: a deterministic share of the pushes fails (error, errors { code, message, path })', async () => {
+    const run = async () => {
+      sim.reset();
+      sim.faults.set({ pushFailures: { share: 0.5 } });
+      sim.state.sync();
+      return sim.state.syncedRecords().filter((r) => ELIGIBLE.includes(r.object_id)).map((r) => [r.object_id, r.sync_status]).sort();
+    };
+    const first = await run();
+    assert.deepEqual(first.filter(([, status]) => status === 'error').length, 2, 'half of the 4 pushes');
+    assert.deepEqual(await run(), first, 'the same pushes fail every time');
+    const rejected = sim.state.syncedRecords().find((r) => r.sync_status === 'error' && ELIGIBLE.includes(r.object_id));
+    assert.deepEqual(rejected.errors, { code: 'push_rejected', message: 'The accounting system rejected the document (simulated push failure)', path: '' });
+    assert.equal(sim.state.lastSync().documents.failed, 3, 'two rejected and the bill without a ledger account');
+    assert.equal(sim.state.syncedRecords().filter((r) => r.object_type === 'customer').every((r) => r.sync_status === 'done'), true, 'counterpart links are not pushes');
+
+    sim.reset();
+    sim.faults.set({ pushFailures: { ids: [INVOICE, PAYMENT], count: 1, code: '6000', message: 'A business validation error has occurred' } });
+    sim.state.sync();
+    const status = (/** @type {string} */ id) => sim.state.syncedRecords().find((r) => r.object_id === id)?.sync_status;
+    assert.equal(status(INVOICE), 'error', 'named by id');
+    assert.equal(status(PAYMENT), 'done', 'count: 1 — the fault cleared after one failure');
+    assert.equal(sim.faults.current.pushFailures, undefined);
+    assert.deepEqual(sim.state.syncedRecords().find((r) => r.object_id === INVOICE).errors, { code: '6000', message: 'A business validation error has occurred', path: '' });
+    assert.throws(() => sim.faults.set({ pushFailures: { share: 2 } }), /share/);
+    assert.throws(() => sim.faults.set({ pushFailures: {} }), /share or ids/);
+  });
+
+  test('POST …/push re-checks the object with the engine: done only when eligible and the fault spares it', async () => {
+    const api = clientFor(sim);
+    sim.faults.set({ pushFailures: { ids: [INVOICE] } });
+    sim.state.sync();
+    const invoice = sim.state.syncedRecords().find((r) => r.object_id === INVOICE);
+    assert.equal(invoice.sync_status, 'error');
+
+    now += 1000;
+    const still = await api.post(`/accounting_synced_records/${invoice.id}/push`);
+    assert.equal(still.status, 200);
+    assert.equal(still.body.sync_status, 'error', 'the fault applies to the push too');
+    assert.equal(still.body.errors.code, 'push_rejected');
+
+    sim.faults.set({ pushFailures: null });
+    now += 1000;
+    const pushed = await api.post(`/accounting_synced_records/${invoice.id}/push`);
+    assert.equal(pushed.body.sync_status, 'done');
+    assert.equal(typeof pushed.body.platform_object_id, 'string');
+    assert.deepEqual(pushed.body.errors, {});
+    assert.equal(pushed.body.updated_at, '2025-03-01T12:00:02.000000+00:00');
+    assert.equal(pushed.body.id, invoice.id, 'the same synced record');
+
+    // Still not eligible (no ledger account on its line): stays an error, with the engine's reasons.
+    const bill = sim.state.syncedRecords().find((r) => r.object_id === BILL_NO_LEDGER);
+    const again = await api.post(`/accounting_synced_records/${bill.id}/push`);
+    assert.equal(again.body.sync_status, 'error');
+    assert.equal(again.body.errors.code, 'ledger_account_missing');
+    assert.equal(sim.counters.pushes, 3);
+  });
+
+  test('drift knobs: renameAccounting, updateAccounting, deleteAccounting change the accounting side', () => {
+    sim.state.sync();
+    assert.equal(sim.state.renameAccounting('counterparts', '101', 'Acme Holdings Ltd').name, 'Acme Holdings Ltd');
+    assert.deepEqual(sim.state.updateAccounting('counterparts', '104', { address: { country: 'IE' } }).address, { country: 'IE', city: 'London', line1: '221B Baker Street', postal_code: 'NW1 6XE' });
+    assert.equal(sim.state.deleteAccounting('products', '202').name, 'Widget');
+    const side = sim.state.accounting();
+    assert.equal(side.counterparts.find((c) => c.id === '101').name, 'Acme Holdings Ltd');
+    assert.equal(side.products.some((p) => p.id === '202'), false);
+    assert.throws(() => sim.state.deleteAccounting('products', '202'), /no accounting product 202/);
+    assert.throws(() => sim.state.renameAccounting(/** @type {any} */ ('vendors'), '101', 'x'), /counterparts or products/);
+    sim.reset();
+    assert.equal(sim.state.accounting().counterparts.find((c) => c.id === '101').name, 'Acme Limited', 'reset restores the seeded side');
+  });
+
+  test('synced records in the data are served as they are; a seeded pending one stays so until the next sync; unknown types are left out', async () => {
+    const seeded = [
+      { id: '5e000000-0000-4000-8000-000000000001', created_at: '2025-01-02T00:00:00+00:00', updated_at: '2025-01-02T00:00:00+00:00', last_pulled_at: '2025-01-02T00:00:00+00:00',
+        object_type: 'customer', object_id: cp(1), platform: 'quickbooks', platform_object_id: '101', sync_status: 'done', errors: {} },
+      { id: '5e000000-0000-4000-8000-000000000002', created_at: '2025-01-02T00:00:00+00:00', updated_at: '2025-01-03T00:00:00+00:00', last_pulled_at: '2025-01-03T00:00:00+00:00',
+        object_type: 'bill', object_id: BILL_OK, platform: 'quickbooks', sync_status: 'pending', errors: {} },
+      { id: '5e000000-0000-4000-8000-000000000003', created_at: '2025-01-02T00:00:00+00:00', updated_at: '2025-01-03T00:00:00+00:00', last_pulled_at: '2025-01-03T00:00:00+00:00',
+        object_type: 'journal_entry', object_id: BILL_OK, platform: 'quickbooks', platform_object_id: '9', sync_status: 'done', errors: {} },
+    ];
+    const other = await startSimulator({ data: { ...data, monite: { ...data.monite, synced_records: seeded } }, clock: () => now, syncDurationMs: 1000 });
+    try {
+      const api = clientFor(other);
+      const customer = (await api.get('/accounting_synced_records?object_type=customer')).body.data;
+      assert.equal(customer.length, 1);
+      assert.equal(customer[0].id, seeded[0].id);
+      assert.equal(customer[0].platform_object_id, '101');
+      assert.equal(customer[0].updated_at, '2025-01-02T00:00:00.000000+00:00');
+      assert.equal((await api.get(`/accounting_synced_records/${seeded[1].id}`)).body.sync_status, 'pending');
+      now += 1000;
+      assert.equal((await api.get(`/accounting_synced_records/${seeded[1].id}`)).body.sync_status, 'pending', 'as seeded');
+      assert.equal((await api.get(`/accounting_synced_records/${seeded[2].id}`)).status, 404, 'not an ObjectMatchTypes value: left out');
+      other.state.sync();
+      const bill = (await api.get(`/accounting_synced_records/${seeded[1].id}`)).body;
+      assert.deepEqual([bill.sync_status, bill.updated_at], ['done', '2025-01-03T00:00:00.000000+00:00'], 'the next sync finds it done, and leaves it');
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -223,6 +223,27 @@ export class ProtocolError extends LedgerbridgeError {
   }
 }
 
+/**
+ * `POST /accounting_synced_records/{id}/push` was answered, but the synced record is still `error`: the
+ * accounting system (or Monite's re-check) rejected the document again. `apiErrors` is the record's `errors`
+ * object as the API gave it; the message flattens it (`key: value`, keys sorted).
+ */
+export class PushRejectedError extends LedgerbridgeError {
+  readonly recordId: string;
+  readonly apiErrors: Record<string, unknown>;
+  constructor(recordId: string, apiErrors: Record<string, unknown> | null | undefined) {
+    const errors = apiErrors && typeof apiErrors === 'object' ? apiErrors : {};
+    const text = Object.keys(errors)
+      .sort()
+      .map((key) => `${key}: ${typeof errors[key] === 'string' ? errors[key] : JSON.stringify(errors[key])}`)
+      .join('; ');
+    super(`synced record ${recordId} was pushed again and is still in error${text ? ` (${text})` : ''}`, 'push_rejected');
+    this.name = 'PushRejectedError';
+    this.recordId = recordId;
+    this.apiErrors = errors;
+  }
+}
+
 /** The reason an aborted signal carries, or a standard `AbortError` when it carries none. */
 export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');

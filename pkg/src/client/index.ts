@@ -19,6 +19,7 @@ import { AuthError } from './errors.js';
 import { Transport, type RequestOptions } from './http.js';
 import * as loaders from './loaders.js';
 import { previewSync, type PlanSync } from './preview.js';
+import { pushFailed } from './repush.js';
 import { retryPolicy } from './retry.js';
 import * as records from './synced-records.js';
 import { callbackSource, clientCredentialsSource, createRedactor, isBrowserLike, TokenManager } from './token.js';
@@ -28,6 +29,9 @@ import type {
   ApiRecord,
   CallOptions,
   ClientOptions,
+  PushFailedOptions,
+  PushFailedReport,
+  RepushablePlan,
   SyncRecord,
   SyncRecordList,
 } from './types.js';
@@ -172,6 +176,21 @@ export class MoniteClient {
   pushSyncedRecord(id: string, options?: CallOptions): Promise<SyncRecord> {
     return records.pushSyncedRecord(this.#http, id, options);
   }
+  /**
+   * Pushes again every document of `plan` (from `previewSync()`) whose last push failed and that is eligible
+   * now (`last_push_failed`, `eligible: true`): `POST /accounting_synced_records/{synced.record_id}/push`, at
+   * most `concurrency` at once, each sent once (see `pushSyncedRecord`). Resolves with what happened to each —
+   * also when a push fails or the signal aborts (the report is the only record of what was sent); throws only
+   * a `TypeError` for a value that is not a plan.
+   *
+   * ```ts
+   * const report = await client.pushFailed(await client.previewSync({ accounting }));
+   * for (const f of report.failed) console.warn(f.monite_id, f.error.message, f.ambiguous ? '(check before retrying)' : '');
+   * ```
+   */
+  pushFailed(plan: RepushablePlan, options: PushFailedOptions = {}): Promise<PushFailedReport> {
+    return pushFailed(this.#http, plan, { ...options, defaultConcurrency: Math.min(this.#loaders.concurrency, 16) });
+  }
 
   // --- loaders and the preview ----------------------------------------------------------------------
 
@@ -201,6 +220,10 @@ export class MoniteClient {
   loadSettings(options?: CallOptions): Promise<Record<string, unknown>> {
     return loaders.loadSettings(this.#loaders, options);
   }
+  /** Synced records of all six object types (every page). */
+  loadSyncedRecords(options?: CallOptions): Promise<SyncRecord[]> {
+    return loaders.loadSyncedRecords(this.#loaders, options);
+  }
   /** `connectionId`'s connection, else the connected one, else the pending one, else null. */
   loadConnection(options?: CallOptions & { connectionId?: string }): Promise<AccountingConnection | null> {
     return loaders.loadConnection(this.#loaders, options);
@@ -212,7 +235,10 @@ export class MoniteClient {
   loadPlanInput(options?: loaders.LoadPlanInputOptions): Promise<PlanInput> {
     return loaders.loadPlanInput(this.#loaders, options);
   }
-  /** `planSync(await loadPlanInput(options))`. */
+  /**
+   * `planSync(await loadPlanInput(options))`. With a connection, the synced records make it a re-sync
+   * preview (SPEC §3.0); `{ syncedRecords: false }` previews as a first sync.
+   */
   previewSync(options?: loaders.LoadPlanInputOptions): Promise<SyncPlan> {
     return previewSync(this.#loaders, this.#planSync, options);
   }

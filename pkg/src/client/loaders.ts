@@ -16,7 +16,11 @@ import { linkedController } from './abort.js';
 import { getConnection, listConnections } from './connections.js';
 import type { HttpResult, RequestOptions, Requester } from './http.js';
 import { collect } from './pagination.js';
-import type { AccountingConnection, ApiRecord, CallOptions } from './types.js';
+import { syncedRecords } from './synced-records.js';
+import type { AccountingConnection, ApiRecord, CallOptions, ObjectMatchType, SyncRecord } from './types.js';
+
+/** Every `object_type` of the synced records (`ObjectMatchTypes`); the engine reads them all (SPEC §3.0). */
+export const SYNCED_OBJECT_TYPES: readonly ObjectMatchType[] = ['customer', 'vendor', 'product', 'bill', 'receivable', 'payment_record'];
 
 /** What every loader needs. */
 export interface LoaderContext {
@@ -100,6 +104,23 @@ export async function loadSettings(ctx: LoaderContext, options: CallOptions = {}
 }
 
 /**
+ * `GET /accounting_synced_records` for every object type, every page (`object_type` and `limit` on each
+ * request, as the API requires), the types side by side.
+ */
+export async function loadSyncedRecords(ctx: LoaderContext, options: CallOptions = {}): Promise<SyncRecord[]> {
+  const lists = await Promise.all(
+    SYNCED_OBJECT_TYPES.map(async (objectType) => {
+      const out: SyncRecord[] = [];
+      for await (const record of syncedRecords(ctx.http, { objectType, limit: ctx.pageSize, ...(options.signal ? { signal: options.signal } : {}) })) {
+        out.push(record);
+      }
+      return out;
+    }),
+  );
+  return lists.flat();
+}
+
+/**
  * The connection to plan against: `connectionId` when given; otherwise the entity's `connected`
  * connection, else its `pending_auth` one (a preview of what happens once it is authorized), else null.
  */
@@ -120,6 +141,12 @@ export interface LoadPlanInputOptions extends CallOptions {
   accounting?: AccountingInput;
   /** Passed through as `PlanInput.policy`. */
   policy?: Policy;
+  /**
+   * Load the synced records of every object type (default true when the entity has a connection), so that the
+   * plan is a re-sync preview (SPEC §3.0: links, drift, documents already pushed). `false` previews as a first
+   * sync and sends no synced-record request.
+   */
+  syncedRecords?: boolean;
 }
 
 /** A requester that lets at most `limit` requests run at once (pages of different lists included). */
@@ -143,8 +170,9 @@ function bounded(http: Requester, limit: number): Requester {
 /**
  * Loads everything `planSync` reads and returns it as a `PlanInput` (SPEC §8): the Monite side from the
  * API, `accounting.tax_rates` and `accounting.ledger_accounts` from the API when the connection is
- * `connected` (there is nothing to pull otherwise), and the caller's `accounting` records. The first
- * failure cancels the other requests and is thrown.
+ * `connected` (there is nothing to pull otherwise), `monite.synced_records` of all six object types when
+ * the entity has a connection (unless `syncedRecords: false`), and the caller's `accounting` records. The
+ * first failure cancels the other requests and is thrown.
  */
 export async function loadPlanInput(ctx: LoaderContext, options: LoadPlanInputOptions = {}): Promise<PlanInput> {
   const { controller, dispose } = linkedController(options.signal);
@@ -159,7 +187,8 @@ export async function loadPlanInput(ctx: LoaderContext, options: LoadPlanInputOp
     const extra = options.accounting ?? {};
     const connectionWork = run(loadConnection(limited, { ...call, ...(options.connectionId === undefined ? {} : { connectionId: options.connectionId }) }));
     const pulled = connectionWork.then((connection) => connection?.status === 'connected');
-    const [connection, counterparts, products, payables, receivables, payment_records, settings, tax_rates, ledger_accounts] = await Promise.all([
+    const withRecords = options.syncedRecords !== false;
+    const [connection, counterparts, products, payables, receivables, payment_records, settings, tax_rates, ledger_accounts, synced_records] = await Promise.all([
       connectionWork,
       run(loadCounterparts(limited, call)),
       run(loadProducts(limited, call)),
@@ -169,9 +198,20 @@ export async function loadPlanInput(ctx: LoaderContext, options: LoadPlanInputOp
       run(loadSettings(limited, call)),
       extra.tax_rates ? extra.tax_rates : run(pulled.then((yes) => (yes ? loadTaxRates(limited, call) : []))),
       extra.ledger_accounts ? extra.ledger_accounts : run(pulled.then((yes) => (yes ? loadLedgerAccounts(limited, call) : []))),
+      // Only an entity with a connection has synced records (a first sync has none either way).
+      withRecords ? run(connectionWork.then((c) => (c ? loadSyncedRecords(limited, call) : undefined))) : undefined,
     ]);
     // API records are passed through whole; the engine reads the fields it knows (the glue types name only those).
-    const monite = { counterparts, products, payables, receivables, payment_records, settings, connection } as unknown as NonNullable<PlanInput['monite']>;
+    const monite = {
+      counterparts,
+      products,
+      payables,
+      receivables,
+      payment_records,
+      settings,
+      connection,
+      ...(synced_records ? { synced_records } : {}),
+    } as unknown as NonNullable<PlanInput['monite']>;
     const accounting = { ...extra, tax_rates, ledger_accounts } as NonNullable<PlanInput['accounting']>;
     return { monite, accounting, ...(options.policy ? { policy: options.policy } : {}) };
   } finally {

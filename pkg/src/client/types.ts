@@ -4,7 +4,7 @@
  * are typed loosely (`ApiRecord`): the engine reads the fields it needs.
  * @module
  */
-import type { PlanInput, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
 
 /** `ConnectionStatus`. */
 export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
@@ -142,4 +142,72 @@ export interface ClientOptions {
 /** Every public method accepts an `AbortSignal`. */
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+// --- re-sync: pushing again what failed ------------------------------------------------------------
+
+/** The plan's document sections (`push.bills`, …): the ones whose results carry `synced` (SPEC §3.0). */
+export type RepushSection = 'bills' | 'invoices' | 'credit_notes' | 'payment_records';
+
+/** The part of a `SyncPlan` that `pushFailed` reads (its document sections): any plan `previewSync()` returns. */
+export interface RepushablePlan {
+  push: Pick<Push, RepushSection>;
+}
+
+/** `pushFailed` options. */
+export interface PushFailedOptions extends CallOptions {
+  /** Pushes in flight at once (1–16). Default: the client's `concurrency` (4). */
+  concurrency?: number;
+  /** Only these sections. Default: all four. */
+  sections?: ReadonlyArray<RepushSection>;
+}
+
+/** A document `pushFailed` looked at: where it is in the plan and its synced record. */
+export interface RepushTarget {
+  section: RepushSection;
+  monite_id: string;
+  /** The synced record pushed (`synced.record_id` of the plan). */
+  record_id: string;
+}
+
+/** Pushed: the API answered with the record `done` (or `pending`: on its way). */
+export interface RepushedRecord extends RepushTarget {
+  record: SyncRecord;
+}
+
+/** Not pushed. */
+export interface RepushFailure extends RepushTarget {
+  /**
+   * Why: `PushRejectedError` (answered, still `error`: `apiErrors` says why), or the request's error
+   * (`ApiError`, `RateLimitError`, `AuthError`, `NetworkError`, `TimeoutError`, `ProtocolError`, the abort reason).
+   */
+  error: Error;
+  /**
+   * The push may have been processed even so (no answer, a timeout, a 5xx or 408, an unreadable answer, an
+   * abort in flight): it was not sent again — check `getSyncedRecord(record_id)` before pushing it again.
+   */
+  ambiguous: boolean;
+  /** The record as the API answered (for `PushRejectedError`), else null. */
+  record: SyncRecord | null;
+}
+
+/** Not sent: still not eligible (its `errors` say why), or the signal aborted before its turn. */
+export interface RepushSkip {
+  section: RepushSection;
+  monite_id: string;
+  record_id: string | null;
+  reason: 'not_eligible' | 'aborted';
+  errors: Issue[];
+}
+
+/**
+ * What `pushFailed` did, per document whose last push failed (`last_push_failed`), in plan order: each is in
+ * exactly one of `pushed`, `failed`, `skipped`.
+ */
+export interface PushFailedReport {
+  pushed: RepushedRecord[];
+  failed: RepushFailure[];
+  skipped: RepushSkip[];
+  /** The signal aborted while the helper ran (what was not sent is `skipped` with reason `aborted`). */
+  aborted: boolean;
 }

@@ -2,8 +2,11 @@
 // "types" → esm/node.d.ts). Checked by `node_modules/.bin/tsc -p pkg/test/types/tsconfig.json`; never run.
 // Each `@ts-expect-error` line must NOT type-check: tsc fails if one of them stops being an error.
 import {
+  createClient,
   init,
   InputError,
+  NetworkError,
+  PushRejectedError,
   isInitialized,
   LedgerbridgeError,
   matchCounterparts,
@@ -26,8 +29,13 @@ import type {
   Payable,
   PlanInput,
   ProductResult,
+  PushFailedOptions,
+  PushFailedReport,
   PushResult,
   Receivable,
+  RepushFailure,
+  RepushSection,
+  RepushSkip,
   ShapedCreditNote,
   SyncPlan,
 } from 'ledgerbridge';
@@ -148,6 +156,24 @@ async function start(): Promise<boolean> {
   return isInitialized();
 }
 
+// The client: a re-sync preview, then pushing again what failed.
+async function repush(): Promise<string[]> {
+  const client = createClient({ entityId: 'e-1', fetchToken: async () => ({ access_token: 't', expires_in: 60 }) });
+  const preview: SyncPlan = await client.previewSync({ accounting: { counterparts: [] }, syncedRecords: true });
+  const options: PushFailedOptions = { concurrency: 2, sections: ['bills', 'invoices'], signal: AbortSignal.timeout(30_000) };
+  const report: PushFailedReport = await client.pushFailed(preview, options);
+  const section: RepushSection = report.pushed[0]?.section ?? 'bills';
+  const platformIds: (string | null | undefined)[] = report.pushed.map((p) => p.record.platform_object_id);
+  const reasons: RepushSkip['reason'][] = report.skipped.map((s) => s.reason);
+  const explain = (f: RepushFailure): string => {
+    if (f.error instanceof PushRejectedError) return `${f.monite_id}: ${JSON.stringify(f.error.apiErrors)}`;
+    if (f.error instanceof NetworkError) return `${f.monite_id}: ${f.error.causeCode ?? ''} ${f.ambiguous ? 'check before retrying' : ''}`;
+    return f.error.message;
+  };
+  const records = await client.loadSyncedRecords();
+  return [section, ...reasons, ...platformIds.map(String), ...report.failed.map(explain), String(report.aborted), String(records.length)];
+}
+
 export const used = [
   ambiguous,
   eligibleBills,
@@ -168,6 +194,7 @@ export const used = [
   v,
   handle,
   start,
+  repush,
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -211,4 +238,18 @@ const maybe: MatchStatus = 'maybe';
 // @ts-expect-error the bill context's counterpart states are 'matched' | 'create' | 'blocked'
 const unknownState: BillContext = { counterparts: { 'cp-1': 'unknown' } };
 
-export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState];
+async function repushNegatives(): Promise<unknown[]> {
+  const client = createClient({ entityId: 'e-1', fetchToken: async () => ({ access_token: 't', expires_in: 60 }) });
+  // @ts-expect-error counterparts are not a section pushFailed pushes
+  const counterparts: PushFailedOptions = { sections: ['counterparts'] };
+  // @ts-expect-error pushFailed takes a plan, not a list of ids
+  const ids = await client.pushFailed(['record-1']);
+  const report = await client.pushFailed(planSync(input));
+  // @ts-expect-error 'failed' is not a skip reason ('not_eligible' | 'aborted')
+  const reason: RepushSkip['reason'] = 'failed';
+  // @ts-expect-error `ambiguous` is a boolean
+  const ambiguous: string | undefined = report.failed[0]?.ambiguous;
+  return [counterparts, ids, reason, ambiguous];
+}
+
+export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives];
