@@ -179,11 +179,8 @@ test('preview → sync → preview again (the demo sample)', { skip: sampleGener
 
 test('a seeded second day (the sample after its first sync): the preview is the engine\'s plan of it; pushFailed pushes what is eligible now', { skip: sampleGenerator() ? false : 'sample generator not built' }, () => {
   const data = loadSample({ demo: true, secondDay: true });
-  // The generator writes the products its first sync created without `entity_id`, which ProductServiceResponse
-  // requires (a gap in the sample, src/sample/second_day.rs): give them the entity's, as the simulator does for
-  // the products it creates, so the contract check judges the simulator and not the sample.
-  const entityId = data.monite.products.find((p) => p.entity_id)?.entity_id;
-  for (const product of data.monite.products) product.entity_id ??= entityId;
+  // The products its first sync created carry the entity, as ProductServiceResponse requires.
+  assert.ok(data.monite.products.every((p) => typeof p.entity_id === 'string'), 'every product has its entity_id');
   // What the API can serve of it: the six ObjectMatchTypes (a record of another type is never listed), its
   // times written the API's way.
   const served = data.monite.synced_records

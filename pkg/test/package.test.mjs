@@ -392,7 +392,7 @@ describe('matching', () => {
         ['none', null, 'i4', 'multiple_matches'],
       ],
     );
-    assert.deepEqual(rows[1].error, { code: 'multiple_matches', monite_ids: ['p2'], accounting_ids: ['i3', 'i4'] });
+    assert.deepEqual(rows[1].error, { code: 'multiple_matches', monite_ids: ['p2'], monite_ids_total: 1, accounting_ids: ['i3', 'i4'], accounting_ids_total: 2 });
     assert.deepEqual(rows[2].payload, { name: 'Gadget', price: { currency: 'USD', value: 1250 }, type: 'product', ledger_account_id: 'la-products' });
   });
 

@@ -178,9 +178,14 @@ impl Day {
                 }
                 (Some("create"), None, Some(acc)) => {
                     let id = self.rng.uuid();
+                    let entity = list(&self.input, "/monite/products").iter().find_map(|p| p.get("entity_id")).cloned();
                     let mut product = row.get("payload").cloned().unwrap_or_else(|| json!({}));
                     if let Some(map) = product.as_object_mut() {
                         map.insert("id".to_owned(), json!(id));
+                        // ProductServiceResponse requires the entity.
+                        if let Some(entity) = entity {
+                            map.insert("entity_id".to_owned(), entity);
+                        }
                         map.insert("created_at".to_owned(), json!(SYNCED_AT));
                         map.insert("updated_at".to_owned(), json!(SYNCED_AT));
                     }
