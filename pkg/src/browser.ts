@@ -68,5 +68,6 @@ export const {
   fromQuickBooks,
   fromXero,
   version,
+  limits,
   createClient,
 } = api;

@@ -50,5 +50,6 @@ export const {
   fromQuickBooks,
   fromXero,
   version,
+  limits,
   createClient,
 } = api;
