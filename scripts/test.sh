@@ -24,7 +24,7 @@ step "build the sample generator and the native plan tool (used by the JS tests 
 cargo build --release --locked --example generate --example plan
 
 step "cargo test (unit, rule tables, properties, fixtures, sample oracle; benches: cargo bench, node pkg/bench/bench.mjs)"
-cargo test --locked --lib --tests --examples
+cargo test --locked --features work-counters --lib --tests --examples
 step "cargo test --doc (including the README's Rust snippets)"
 cargo test --locked --doc
 

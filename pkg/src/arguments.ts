@@ -13,7 +13,7 @@ import { InputError } from './errors.js';
  * the package test compares with these). A text past them is refused here, before it is copied into the
  * module.
  */
-export const LIMITS = { maxTextBytes: 256 * 1024 * 1024, maxKeyValueBytes: 1024 * 1024 } as const;
+export const LIMITS = { maxTextBytes: 512 * 1024 * 1024, maxKeyValueBytes: 1024 * 1024 } as const;
 
 /** What a JS value is, in the words of error messages. */
 function describe(value: unknown): string {
