@@ -4,7 +4,7 @@
  * are typed loosely (`ApiRecord`): the engine reads the fields it needs.
  * @module
  */
-import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { Issue, PlanInput, Push, SyncPlan } from '../generated/types.js';
 
 /** `ConnectionStatus`. */
 export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
