@@ -5,8 +5,7 @@ import { test } from 'node:test';
 
 import { EXPECTED, INPUT, inReadme, lastJson, node, noTools, ok, project, RESULT_JS } from './support.mjs';
 
-export const SNIPPET = `import { init, planSync, nameKey } from 'ledgerbridge';
-await init(); // optional in Node: the module is ready at import`;
+export const SNIPPET = `import { init, planSync, nameKey } from 'ledgerbridge'; await init(); // optional: ready at import`;
 
 test('Node ESM: import from the installed tarball', { skip: noTools }, () => {
   const dir = project('node-esm', {

@@ -9,11 +9,10 @@ import { before, describe, test } from 'node:test';
 
 import { assertPage, html, inReadme, noBrowser, node, noTools, ok, PAGE_JS, pageResult, EXPECTED, project, start, tool } from './support.mjs';
 
-export const MAIN = `import { init, planSync, nameKey } from 'ledgerbridge';
-await init();`;
+export const MAIN = `import { init, planSync, nameKey } from 'ledgerbridge'; await init();`;
 export const WORKER = `const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });`;
-export const CONFIG = `  optimizeDeps: { exclude: ['ledgerbridge'] }, // dev server: serve the package as published, .wasm beside it
-  worker: { format: 'es' }, // module workers that import the package`;
+// optimizeDeps: the dev server serves the package as published (.wasm beside the glue); worker: module workers.
+export const CONFIG = `optimizeDeps: { exclude: ['ledgerbridge'] }, worker: { format: 'es' }`;
 
 const skip = noTools || noBrowser;
 let dir;
@@ -23,10 +22,7 @@ before(() => {
     tools: ['vite'],
     files: {
       'vite.config.js': `import { defineConfig } from 'vite';
-export default defineConfig({
-${CONFIG}
-  build: { rollupOptions: { input: ['index.html', 'worker.html'] } },
-});
+export default defineConfig({ ${CONFIG}, build: { rollupOptions: { input: ['index.html', 'worker.html'] } } });
 `,
       'index.html': html('/main.js'),
       'main.js': `${MAIN}\n${PAGE_JS}`,

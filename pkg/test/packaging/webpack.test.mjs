@@ -8,8 +8,8 @@ import { test } from 'node:test';
 
 import { assertPage, html, inReadme, noBrowser, node, noTools, ok, PAGE_JS, project, tool } from './support.mjs';
 
-export const MAIN = `import { init, planSync, nameKey } from 'ledgerbridge';
-await init(); // webpack emits the .wasm from the glue's new URL(…, import.meta.url)`;
+// webpack emits the .wasm that the glue names with new URL(…, import.meta.url): plain init().
+export const MAIN = `import { init, planSync, nameKey } from 'ledgerbridge'; await init();`;
 export const CONFIG = `export default { mode: 'production', entry: './main.js', output: { path: new URL('dist', import.meta.url).pathname } };`;
 
 test('webpack 5: production bundle runs in Chromium', { skip: noTools || noBrowser }, async () => {
