@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Many entities at once: entities planned per second on the main thread (serial) and through the piscina
+// pool of pkg/examples/pool with 1 and 2 worker threads, on seeded data (pkg/bench/data.mjs).
+//
+//   node pkg/bench/pool.mjs [--entities N] [--counterparts C] [--rounds R]
+//
+// Defaults: 32 entities of 1,000 counterparts (500 products, 100 bills) each; each figure is the median of
+// R = 3 rounds after a warm-up round (the pool's threads are started and warm before timing). Prints one
+// line per configuration, and checks that every configuration returned the serial run's plans.
+import assert from 'node:assert/strict';
+import os from 'node:os';
+
+import { planSyncJson, version } from 'ledgerbridge';
+
+import { createPlanner } from '../examples/pool/plan-entities.mjs';
+import { generate } from './data.mjs';
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const N = option('--entities', 32);
+const C = option('--counterparts', 1000);
+const R = option('--rounds', 3);
+
+const entities = Array.from({ length: N }, (_, i) => ({
+  id: `entity-${i}`,
+  input: JSON.stringify(generate({ seed: 1000 + i, counterparts: C, products: Math.round(C / 2), bills: Math.round(C / 10) })),
+}));
+const bytes = entities.reduce((n, e) => n + Buffer.byteLength(e.input), 0);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median seconds of `R` timed rounds of `round()`, after one warm-up round. */
+async function time(round) {
+  await round();
+  const runs = [];
+  for (let r = 0; r < R; r++) {
+    const t = performance.now();
+    await round();
+    runs.push((performance.now() - t) / 1000);
+  }
+  return median(runs);
+}
+
+const serialPlans = entities.map(({ input }) => planSyncJson(input));
+const rows = [['main thread, serial', await time(() => entities.forEach(({ input }) => planSyncJson(input)))]];
+for (const threads of [1, 2]) {
+  const planner = createPlanner({ threads });
+  try {
+    let last;
+    const seconds = await time(async () => {
+      last = await Promise.all(entities.map(({ id, input }) => planner.planText(id, input)));
+    });
+    last.forEach((r, i) => assert.equal(r.plan, serialPlans[i], `${r.id}: ${threads} worker(s) differ from the serial run`));
+    rows.push([`piscina, ${threads} worker${threads > 1 ? 's' : ''}`, seconds]);
+  } finally {
+    await planner.close();
+  }
+}
+
+console.log(
+  `ledgerbridge ${version()} — ${N} entities × ${C} counterparts (input ${(bytes / N / 1024).toFixed(0)} KiB each, ` +
+    `${(bytes / 1024 / 1024).toFixed(1)} MiB in all); ${os.availableParallelism()} cores, Node ${process.versions.node}; median of ${R}`,
+);
+for (const [name, seconds] of rows) {
+  console.log(`  ${name.padEnd(22)} ${(N / seconds).toFixed(1).padStart(7)} entities/s  (${(seconds * 1000).toFixed(0)} ms for ${N})`);
+}
+console.log('  every configuration returned the serial run\'s plans, byte for byte');
