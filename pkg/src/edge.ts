@@ -16,19 +16,7 @@ import { slot } from './glue-slot.js';
 import type { Glue } from './api.js';
 
 export * from './surface.js';
+export { init, isInitialized, type WasmSource } from './ready-at-import.js';
 
 glue.initSync({ module: wasm });
 slot.set(glue as unknown as Glue);
-
-/** What `init` takes in browsers; the edge entry has its module already. */
-export type WasmSource = unknown;
-
-/** Resolves at once (the module is ready at import); `source` is accepted and ignored. Idempotent. */
-export async function init(source?: WasmSource): Promise<void> {
-  void source;
-}
-
-/** Always true on the edge. */
-export function isInitialized(): boolean {
-  return true;
-}

@@ -197,6 +197,12 @@ export function tsc(dir) {
 /** Compiler options every TypeScript scenario shares: strict, and library declarations checked too. */
 export const STRICT = { target: 'ES2022', strict: true, skipLibCheck: false, noEmitOnError: true };
 
+/** A Node project's tsconfig (node16 resolution, no DOM lib, @types/node), emitting main.ts into dist/. */
+export const NODE16_TSCONFIG = JSON.stringify({
+  compilerOptions: { ...STRICT, module: 'node16', moduleResolution: 'node16', lib: ['ES2022'], types: ['node'], outDir: 'dist' },
+  files: ['main.ts'],
+});
+
 /** The page code of the browser scenarios: plan the README example and hand the result to the test. */
 export const PAGE_JS = `const plan = planSync(${JSON.stringify(INPUT)});
 window.__result = ${RESULT_JS};

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { EXPECTED, INPUT, inReadme, lastJson, node, noTools, ok, project, RESULT_JS, STRICT, tsc } from './support.mjs';
+import { EXPECTED, INPUT, inReadme, lastJson, node, noTools, ok, project, RESULT_JS, NODE16_TSCONFIG, tsc } from './support.mjs';
 
 export const SNIPPET = `import { planSync, nameKey, InputError, type SyncPlan } from 'ledgerbridge'; // compiles to require()`;
 
@@ -13,10 +13,7 @@ test('TypeScript node16, CommonJS: type-checks (skipLibCheck false) and runs', {
     type: 'commonjs',
     tools: ['typescript', '@types/node'],
     files: {
-      'tsconfig.json': JSON.stringify({
-        compilerOptions: { ...STRICT, module: 'node16', moduleResolution: 'node16', lib: ['ES2022'], types: ['node'], outDir: 'dist' },
-        files: ['main.ts'],
-      }),
+      'tsconfig.json': NODE16_TSCONFIG,
       'main.ts': `${SNIPPET}
 const plan: SyncPlan = planSync(${JSON.stringify(INPUT)});
 export const isInputError = (e: unknown): string => (e instanceof InputError ? e.path : '');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { EXPECTED, INPUT, inReadme, lastJson, node, noTools, ok, project, RESULT_JS, STRICT, tsc } from './support.mjs';
+import { EXPECTED, INPUT, inReadme, lastJson, node, noTools, ok, project, RESULT_JS, NODE16_TSCONFIG, tsc } from './support.mjs';
 
 export const SNIPPET = `import { init, planSync, nameKey, type SyncPlan } from 'ledgerbridge';`;
 
@@ -12,10 +12,7 @@ test('TypeScript node16, ESM: type-checks (skipLibCheck false) and runs', { skip
   const dir = project('ts-node16-esm', {
     tools: ['typescript', '@types/node'],
     files: {
-      'tsconfig.json': JSON.stringify({
-        compilerOptions: { ...STRICT, module: 'node16', moduleResolution: 'node16', lib: ['ES2022'], types: ['node'], outDir: 'dist' },
-        files: ['main.ts'],
-      }),
+      'tsconfig.json': NODE16_TSCONFIG,
       'main.ts': `${SNIPPET}
 await init(new URL('./ledgerbridge_bg.wasm', import.meta.url)); // one source for every runtime
 const plan: SyncPlan = planSync(${JSON.stringify(INPUT)});
