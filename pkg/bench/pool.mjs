@@ -4,7 +4,7 @@
 //
 //   node pkg/bench/pool.mjs [--entities N] [--counterparts C] [--rounds R]
 //
-// Defaults: 32 entities of 1,000 counterparts (500 products, 100 bills) each; each figure is the median of
+// Defaults: 16 entities of 5,000 counterparts (2,500 products, 500 bills) each; each figure is the median of
 // R = 3 rounds after a warm-up round (the pool's threads are started and warm before timing). Prints one
 // line per configuration, and checks that every configuration returned the serial run's plans.
 import assert from 'node:assert/strict';
@@ -19,15 +19,17 @@ function option(name, fallback) {
   const at = process.argv.indexOf(name);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
-const N = option('--entities', 32);
-const C = option('--counterparts', 1000);
+const N = option('--entities', 16);
+const C = option('--counterparts', 5000);
 const R = option('--rounds', 3);
 
 const entities = Array.from({ length: N }, (_, i) => ({
   id: `entity-${i}`,
-  input: JSON.stringify(generate({ seed: 1000 + i, counterparts: C, products: Math.round(C / 2), bills: Math.round(C / 10) })),
+  input: JSON.stringify(generate({ seed: 1000 + i, counterparts: C, products: Math.round(C / 2), bills: Math.round(C / 10) }).input),
 }));
 const bytes = entities.reduce((n, e) => n + Buffer.byteLength(e.input), 0);
+const matched = JSON.parse(planSyncJson(entities[0].input)).summary.pull.counterparts;
+assert.equal(matched.total, C, 'the generated entities are PlanInputs with C counterparts');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

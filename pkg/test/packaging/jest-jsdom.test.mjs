@@ -23,7 +23,7 @@ test('plans the README example in jsdom', () => {
   expect(typeof TextDecoder).toBe('undefined'); // what broke the Node glue before
   const plan = planSync(${JSON.stringify(INPUT)});
   const result = ${RESULT_JS};
-  writeFileSync('result.json', JSON.stringify(result));
+  writeFileSync('result.json', JSON.stringify({ ...result, resolved: require.resolve('ledgerbridge') }));
   expect(result).toEqual(${JSON.stringify(EXPECTED)});
 });
 `,
@@ -31,7 +31,9 @@ test('plans the README example in jsdom', () => {
   });
   const r = ok(node(dir, [tool('jest/bin/jest.js'), '--ci']), 'jest');
   assert.match(r.stderr, /Tests:\s+1 passed, 1 total/);
-  assert.deepEqual(JSON.parse(read(dir, 'result.json')), EXPECTED);
+  const { resolved, ...result } = JSON.parse(read(dir, 'result.json'));
+  assert.ok(resolved.endsWith('/node_modules/ledgerbridge/cjs/node.js'), resolved);
+  assert.deepEqual(result, EXPECTED);
   inReadme(CONFIG);
   inReadme(SNIPPET);
 });
