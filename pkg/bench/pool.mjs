@@ -6,9 +6,13 @@
 //
 // Defaults: 16 entities of 5,000 counterparts (2,500 products, 500 bills) each; each figure is the median of
 // R = 3 rounds after a warm-up round (the pool's threads are started and warm before timing). Prints one
-// line per configuration, and checks that every configuration returned the serial run's plans.
+// line per configuration, and checks that every configuration returned the serial run's plans. It also
+// measures how many cores were free (two spinning threads against one): on a shared machine the speed-up
+// of 2 workers is bounded by that, not by the pool.
 import assert from 'node:assert/strict';
 import os from 'node:os';
+
+import { Worker } from 'node:worker_threads';
 
 import { planSyncJson, version } from 'ledgerbridge';
 
@@ -45,6 +49,21 @@ async function time(round) {
   return median(runs);
 }
 
+/**
+ * How many cores this process gets right now: the time of one CPU-bound thread over the time of two such
+ * threads running together, times two (2.0 on an idle 2-core machine, ~1.0 when other work takes a core).
+ */
+async function coresAvailable() {
+  const spin = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x);`;
+  const elapsed = async (n) => {
+    const t = performance.now();
+    await Promise.all(Array.from({ length: n }, () => new Promise((r) => new Worker(spin, { eval: true }).once('message', r))));
+    return performance.now() - t;
+  };
+  return (2 * (await elapsed(1))) / (await elapsed(2));
+}
+
+const cores = await coresAvailable();
 const serialPlans = entities.map(({ input }) => planSyncJson(input));
 const rows = [['main thread, serial', await time(() => entities.forEach(({ input }) => planSyncJson(input)))]];
 for (const threads of [1, 2]) {
@@ -63,7 +82,8 @@ for (const threads of [1, 2]) {
 
 console.log(
   `ledgerbridge ${version()} — ${N} entities × ${C} counterparts (input ${(bytes / N / 1024).toFixed(0)} KiB each, ` +
-    `${(bytes / 1024 / 1024).toFixed(1)} MiB in all); ${os.availableParallelism()} cores, Node ${process.versions.node}; median of ${R}`,
+    `${(bytes / 1024 / 1024).toFixed(1)} MiB in all); ${os.availableParallelism()} cores (${cores.toFixed(1)} free for this run: ` +
+    `load ${os.loadavg()[0].toFixed(1)}), Node ${process.versions.node}; median of ${R}`,
 );
 for (const [name, seconds] of rows) {
   console.log(`  ${name.padEnd(22)} ${(N / seconds).toFixed(1).padStart(7)} entities/s  (${(seconds * 1000).toFixed(0)} ms for ${N})`);
