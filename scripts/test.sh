@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 step() { printf '\n==> %s\n' "$*"; }
 
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --browser --packaging
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -37,6 +37,6 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_USE_BROWSER=1
 step "TypeScript: the types test (tsc --noEmit, with @ts-expect-error cases)"
 node_modules/.bin/tsc -p pkg/test/types/tsconfig.json
 
-step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium)"
+step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium; packaging scenarios)"
 echo "(set-up and Rust stages took $(( $(date +%s) - start )) s)"
-node --test --test-concurrency=1 sim/test/*.test.mjs pkg/test/*.test.mjs
+node --test --test-concurrency=1 sim/test/*.test.mjs pkg/test/*.test.mjs pkg/test/packaging/*.test.mjs

@@ -23,14 +23,14 @@ import type {
   ShapedCreditNote,
   Snapshot,
   SyncPlan,
-} from '../glue/node/ledgerbridge.js';
+} from './generated/types.js';
 import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
 import { array, LIMITS, object, optionalObject, string } from './arguments.js';
 import { fromEngine, NotInitializedError } from './errors.js';
 
-// Types come from the Node glue's declarations, which (unlike the web glue's) need no DOM types, so a
-// Node-only TypeScript project type-checks them with skipLibCheck off.
-export type * from '../glue/node/ledgerbridge.js';
+// Types come from the Rust types (tsify), pulled out of the glue's declarations by the build without its
+// init types, which name DOM types: a Node-only TypeScript project type-checks them with skipLibCheck off.
+export type * from './generated/types.js';
 
 /** The functions every glue build exports: JSON text in, JSON text out. */
 export interface Glue {
