@@ -4,8 +4,8 @@
 //! and the 100k ÷ 10k ratio (10 would be linear).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ledgerbridge::sample::{generate, SampleSpec};
 use ledgerbridge::{plan_sync, plan_sync_json, PlanInput};
+use ledgerbridge_sample::{generate, SampleSpec};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -41,7 +41,7 @@ fn resync(c: &mut Criterion) {
     group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(20));
     let n = 100_000;
     let day_one = generate(&SampleSpec::scaled(SEED, n));
-    let Ok(with_records) = ledgerbridge::sample::with_a_record_per_object(&day_one, SEED) else {
+    let Ok(with_records) = ledgerbridge_sample::with_a_record_per_object(&day_one, SEED) else {
         eprintln!("the sample does not plan");
         return;
     };

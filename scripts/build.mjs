@@ -231,13 +231,13 @@ copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 // 3. The demo's sample (start.sh): the generator (native release build) and its --demo output.
 if (process.argv.includes('--demo-data')) {
   stage(
-    'demo sample (cargo build --example generate; generate --demo)',
+    'demo sample (cargo build -p ledgerbridge-sample --example generate; generate --demo)',
     {
-      inputs: { files: [...rustInputs, ...filesUnder('examples'), self], extra: [toolVersion('rustc', ['-vV']), rustEnv] },
+      inputs: { files: [...rustInputs, ...filesUnder('sample'), self], extra: [toolVersion('rustc', ['-vV']), rustEnv] },
       outputs: ['target/release/examples/generate', 'www/data/sample.json'],
     },
     () => {
-      run('cargo', ['build', '--release', '--locked', '--example', 'generate']);
+      run('cargo', ['build', '--release', '--locked', '-p', 'ledgerbridge-sample', '--example', 'generate']);
       mkdirSync(join(root, 'www', 'data'), { recursive: true });
       const sample = execFileSync(join(root, 'target', 'release', 'examples', 'generate'), ['--demo'], { maxBuffer: 1 << 30 });
       writeFileSync(join(root, 'www', 'data', 'sample.json'), sample);

@@ -21,10 +21,11 @@ step "build the npm package (wasm32 release, wasm-bindgen, wasm-opt, tsc; size b
 node scripts/build.mjs
 
 step "build the sample generator and the native plan tool (used by the JS tests and the benchmark)"
-cargo build --release --locked --example generate --example plan
+cargo build --release --locked -p ledgerbridge-sample --example generate
+cargo build --release --locked --example plan
 
 step "cargo test (unit, rule tables, properties, fixtures, sample oracle; benches: cargo bench, node pkg/bench/bench.mjs)"
-cargo test --locked --features work-counters --lib --tests --examples
+cargo test --locked --workspace --features ledgerbridge/work-counters --lib --tests --examples
 step "cargo test --doc (including the README's Rust snippets)"
 cargo test --locked --doc
 

@@ -345,7 +345,7 @@ export function entityIdOf(data) {
   return undefined;
 }
 
-/** Path of the project's sample generator (`cargo build --release --example generate`), or null if not built. */
+/** Path of the project's sample generator (`cargo build --release -p ledgerbridge-sample --example generate`), or null if not built. */
 export function sampleGenerator() {
   const path = fileURLToPath(new URL('../target/release/examples/generate', import.meta.url));
   return existsSync(path) ? path : null;
@@ -362,7 +362,7 @@ export function sampleGenerator() {
 export function loadSample(options = {}) {
   const binary = sampleGenerator();
   if (!binary) {
-    throw new Error('sample generator not built: run `cargo build --release --example generate` first');
+    throw new Error('sample generator not built: run `cargo build --release -p ledgerbridge-sample --example generate` first');
   }
   const args = [];
   if (options.seed !== undefined) args.push('--seed', String(options.seed));

@@ -11,7 +11,6 @@ pub mod matching;
 pub mod model;
 pub mod plan;
 pub mod push;
-pub mod sample;
 pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -122,6 +122,6 @@ fn shared_names_stay_within_the_model() {
 
 #[test]
 fn the_seeded_sample_stays_within_the_model() {
-    let input = ledgerbridge::sample::generate(&ledgerbridge::sample::SampleSpec::scaled(42, 1_000));
+    let input = ledgerbridge_sample::generate(&ledgerbridge_sample::SampleSpec::scaled(42, 1_000));
     check("seeded sample, 1k", &input);
 }

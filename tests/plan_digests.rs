@@ -1,16 +1,17 @@
 //! Digests of the seeded samples' plans, so that a change that should not change plans provably does not.
 //!
-//! - `first_sync_plans_are_unchanged`: the plans of a first sync (no synced records) are those the engine
+//! Two digests per sample (`seeded_sample_plans_are_unchanged`):
+//! - first sync: the plans of a first sync (no synced records) are those the engine
 //!   gave before re-sync previews (SPEC §3.0) existed, field for field, once the fields added since are left
 //!   out (`warnings` on pull rows, `decided_by` on products, `synced` on push results, and the `*_total`
 //!   counts of bounded id lists, SPEC §3.1). The expected digests were taken from the plans of commit 18309cd.
-//! - `plans_are_byte_for_byte_the_same`: the plan text itself. Update these digests only in a commit that
+//! - text: the plan text itself, byte for byte. Update these digests only in a commit that
 //!   changes plans on purpose, and say why in its message.
 //!
 //! `LB_PLAN_DIGESTS=1 cargo test --test plan_digests -- --nocapture` prints the digests.
 #![allow(clippy::panic)] // a test fails by panicking
 
-use ledgerbridge::sample::{generate, SampleSpec};
+use ledgerbridge_sample::{generate, SampleSpec};
 use serde_json::Value;
 
 /// Fields added to the plan after the first-sync baseline: `section[]` means every element of the list.
@@ -91,34 +92,24 @@ fn digests_of_plan_files() {
     }
 }
 
+/// Both digests of every sample, from one plan each (planning 20k records in a debug build takes seconds).
 #[test]
-fn first_sync_plans_are_unchanged() {
+fn seeded_sample_plans_are_unchanged() {
     let mut failures = Vec::new();
     for &(name, seed, n) in SAMPLES {
-        let digest = canonical_digest(&plan_text(seed, n));
+        let text = plan_text(seed, n);
+        let (canonical, raw) = (canonical_digest(&text), fnv(text.as_bytes()));
         if show() {
-            eprintln!("{name}: canonical {digest:#018x}");
+            eprintln!("{name}: canonical {canonical:#018x} text {raw:#018x}");
         }
-        if digest != expected(FIRST_SYNC, name) {
+        if canonical != expected(FIRST_SYNC, name) {
             failures.push(format!(
-                "{name}: canonical digest {digest:#018x}, expected {:#018x}",
+                "{name}: first-sync canonical digest {canonical:#018x}, expected {:#018x} (the plan changed beyond the fields added since)",
                 expected(FIRST_SYNC, name)
             ));
         }
-    }
-    assert!(failures.is_empty(), "first-sync plans changed:\n{}", failures.join("\n"));
-}
-
-#[test]
-fn plans_are_byte_for_byte_the_same() {
-    let mut failures = Vec::new();
-    for &(name, seed, n) in SAMPLES {
-        let digest = fnv(plan_text(seed, n).as_bytes());
-        if show() {
-            eprintln!("{name}: text {digest:#018x}");
-        }
-        if digest != expected(PLAN_TEXT, name) {
-            failures.push(format!("{name}: text digest {digest:#018x}, expected {:#018x}", expected(PLAN_TEXT, name)));
+        if raw != expected(PLAN_TEXT, name) {
+            failures.push(format!("{name}: text digest {raw:#018x}, expected {:#018x}", expected(PLAN_TEXT, name)));
         }
     }
     assert!(failures.is_empty(), "plans changed:\n{}", failures.join("\n"));

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ledgerbridge::sample::{generate, second_day, SampleSpec};
+use ledgerbridge_sample::{generate, second_day, SampleSpec};
 use serde_json::Value;
 
 fn plan(input: &Value) -> Value {

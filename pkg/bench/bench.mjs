@@ -22,7 +22,6 @@ import { fileURLToPath } from 'node:url';
 import { createBillValidator, planSync, planSyncJson, validateBill, version } from 'ledgerbridge';
 
 import { naivePlan } from './baseline.mjs';
-import { bill, generate, rng } from './data.mjs';
 
 // ---------------------------------------------------------------------------------------------------
 // Options
@@ -58,10 +57,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const nativePath = opts.native ?? path.join(repo, 'target', 'release', 'examples', 'plan');
 
-const BIG = opts.quick
-  ? { counterparts: 10_000, products: 5_000, bills: 1_000 }
-  : { counterparts: 100_000, products: 50_000, bills: 10_000 };
-const SMALL = { counterparts: BIG.counterparts / 10, products: BIG.products / 10, bills: BIG.bills / 10 };
+// The sample generator's scaled input (ledgerbridge-sample): n counterparts per side, n/2 products per side,
+// n/10 bills, n/20 invoices, n/40 credit notes, n/20 payment records.
+const BIG = opts.quick ? { counterparts: 10_000 } : { counterparts: 100_000 };
+const SMALL = { counterparts: BIG.counterparts / 10 };
 // runs after one warm-up run; the big plan runs are the slow part of the whole benchmark
 const RUNS = opts.quick
   ? { parse: 7, plan: 5, baseline: 7, small: 7, native: 5 }
@@ -119,16 +118,25 @@ const ratio = (a, b) => (a / b).toFixed(2);
 // Data
 
 progress(`ledgerbridge ${version()}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`);
-progress(`generating ${BIG.counterparts}/${BIG.counterparts} counterparts, ${BIG.products}/${BIG.products} products, ${BIG.bills} bills (seed ${opts.seed}) …`);
+const generator = path.join(repo, 'target', 'release', 'examples', 'generate');
+if (!existsSync(generator)) {
+  process.stderr.write(`bench: no sample generator at ${generator}; run cargo build --release -p ledgerbridge-sample --example generate\n`);
+  process.exit(2);
+}
+/** The generator's output for `args` (JSON text). */
+function generated(args) {
+  const out = spawnSync(generator, args, { encoding: 'utf8', maxBuffer: 2 ** 30 });
+  if (out.status !== 0) throw new Error(`generate ${args.join(' ')} failed: ${out.stderr}`);
+  return out.stdout.trimEnd();
+}
+progress(`generating ${BIG.counterparts}/${BIG.counterparts} counterparts and the records in proportion (seed ${opts.seed}) …`);
 let t = performance.now();
-const big = generate({ seed: opts.seed, ...BIG });
-const bigText = JSON.stringify(big.input);
+const bigText = generated(['--seed', String(opts.seed), '--counterparts', String(BIG.counterparts)]);
 progress(`  ${mb(bigText.length)} MB of JSON in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 t = performance.now();
-const small = generate({ seed: opts.seed, ...SMALL });
-const smallText = JSON.stringify(small.input);
+const smallText = generated(['--seed', String(opts.seed), '--counterparts', String(SMALL.counterparts)]);
 progress(`  ${SMALL.counterparts}/${SMALL.counterparts} set: ${mb(smallText.length)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-const bigObj = big.input; // the object route's input is the generator's object
+const bigObj = JSON.parse(bigText); // the object route's input
 
 // ---------------------------------------------------------------------------------------------------
 // Measurements
@@ -157,18 +165,9 @@ results.parseSmall = measure(`JSON.parse(text) at ${SMALL.counterparts}`, () => 
 
 // e. validateBill on a 20-line bill, per call
 {
-  const r = rng(opts.seed ^ 0x5eed);
-  const cp = bigObj.monite.counterparts[0];
-  const b = bill(r, { counterpartId: cp.id, expenseIds: big.expenseIds, lines: 20, entityId: big.entityId, connectionMs: big.connectionMs });
-  // a bill a form would hold: pushable, every line with a known account and an unambiguous rate
-  b.status = 'issued';
-  for (const line of b.line_items) {
-    line.ledger_account_id = big.expenseIds[0];
-    line.tax = 1900;
-    line.tax_amount = Math.round((line.subtotal * 1900) / 10000);
-    line.total = line.subtotal + line.tax_amount;
-  }
-  const context = { ...big.context, counterparts: { [cp.id]: 'matched' } };
+  // a bill a form would hold: 20 lines, every one with a known active account and a rate that maps, against
+  // a chart of 150 ledger accounts and 6 tax rates (generate --validation-case)
+  const { bill: b, context } = JSON.parse(generated(['--seed', String(opts.seed), '--validation-case']));
   const check = validateBill(b, context);
   progress(`validateBill(20 lines): eligible ${check.eligible}, ${check.errors.length} errors`);
   for (let i = 0; i < BILL_WARMUP; i++) consume(validateBill(b, context));
@@ -310,7 +309,7 @@ const report = {
 };
 
 const k = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
-const bigLabel = `${k(BIG.counterparts)}/${k(BIG.counterparts)} cps, ${k(BIG.products)}/${k(BIG.products)} products, ${k(BIG.bills)} bills, ${mb(bigText.length)} MB`;
+const bigLabel = `${k(BIG.counterparts)}/${k(BIG.counterparts)} cps, ${k(BIG.counterparts / 2)}/${k(BIG.counterparts / 2)} products, ${k(BIG.counterparts / 10)} bills, ${mb(bigText.length)} MB`;
 const smallLabel = `${k(SMALL.counterparts)} per side, ${mb(smallText.length)} MB`;
 const rows = [
   ['a', 'JSON.parse(text)', bigLabel, results.parse],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Many entities at once: entities planned per second on the main thread (serial) and through the piscina
-// pool of pkg/examples/pool with 1 and 2 worker threads, on seeded data (pkg/bench/data.mjs).
+// pool of pkg/examples/pool with 1 and 2 worker threads, on seeded data (the sample generator, ledgerbridge-sample).
 //
 //   node pkg/bench/pool.mjs [--entities N] [--counterparts C] [--rounds R]
 //
@@ -17,7 +17,9 @@ import { Worker } from 'node:worker_threads';
 import { planSyncJson, version } from 'ledgerbridge';
 
 import { createPlanner } from '../examples/pool/plan-entities.mjs';
-import { generate } from './data.mjs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
@@ -27,10 +29,14 @@ const N = option('--entities', 16);
 const C = option('--counterparts', 5000);
 const R = option('--rounds', 3);
 
-const entities = Array.from({ length: N }, (_, i) => ({
-  id: `entity-${i}`,
-  input: JSON.stringify(generate({ seed: 1000 + i, counterparts: C, products: Math.round(C / 2), bills: Math.round(C / 10) }).input),
-}));
+const generator = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'release', 'examples', 'generate');
+/** One entity's PlanInput text from the sample generator (C counterparts per side, the rest in proportion). */
+function entityInput(seed) {
+  const out = spawnSync(generator, ['--seed', String(seed), '--counterparts', String(C)], { encoding: 'utf8', maxBuffer: 2 ** 30 });
+  if (out.status !== 0) throw new Error(`${generator} failed (cargo build --release -p ledgerbridge-sample --example generate): ${out.stderr ?? out.error}`);
+  return out.stdout.trimEnd();
+}
+const entities = Array.from({ length: N }, (_, i) => ({ id: `entity-${i}`, input: entityInput(1000 + i) }));
 const bytes = entities.reduce((n, e) => n + Buffer.byteLength(e.input), 0);
 const matched = JSON.parse(planSyncJson(entities[0].input)).summary.pull.counterparts;
 assert.equal(matched.total, C, 'the generated entities are PlanInputs with C counterparts');

@@ -17,7 +17,7 @@ export const FIXTURES = process.env.LEDGERBRIDGE_FIXTURES ?? join(ROOT, '..', 's
 /** Why generated samples are unavailable, or `false` when they are (for `test(name, { skip }, fn)`). */
 export const noGenerator = existsSync(GENERATOR)
   ? false
-  : `sample generator not built (${GENERATOR}); run \`cargo build --release --example generate\``;
+  : `sample generator not built (${GENERATOR}); run \`cargo build --release -p ledgerbridge-sample --example generate\``;
 
 const generated = new Map();
 /** The generator's stdout for `args`, cached; parse it per test so tests never share objects. */

@@ -18,7 +18,7 @@ export const noBrowser = existsSync(executablePath) ? false : `no browser at ${e
 
 /** Why a demo suite cannot run here, or false. */
 export const noDemo =
-  noBrowser || (existsSync(generator) ? false : 'the sample generator is not built (cargo build --release --example generate)');
+  noBrowser || (existsSync(generator) ? false : 'the sample generator is not built (cargo build --release -p ledgerbridge-sample --example generate)');
 
 /** Headless Chromium with the flags this machine's closed network needs. */
 export function launchChromium() {

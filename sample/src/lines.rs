@@ -3,6 +3,7 @@
 
 use super::chart::{Chart, TaxRate, AMBIGUOUS_RATE, UNMAPPED_RATES};
 use super::rng::Rng;
+use ledgerbridge::vocab::Code;
 
 /// How a line refers to its accounting tax rate.
 #[derive(Debug, Clone)]
@@ -65,11 +66,11 @@ impl TaxRef {
     }
 
     /// The error code this reference must produce, if any.
-    pub(crate) fn code(&self) -> Option<&'static str> {
+    pub(crate) fn code(&self) -> Option<Code> {
         match self {
             TaxRef::Explicit { .. } | TaxRef::ValueOnly(_) => None,
-            TaxRef::Ambiguous => Some("tax_rate_ambiguous"),
-            TaxRef::Unmapped(_) | TaxRef::UnknownRef(_) | TaxRef::Nothing => Some("tax_rate_not_found"),
+            TaxRef::Ambiguous => Some(Code::TaxRateAmbiguous),
+            TaxRef::Unmapped(_) | TaxRef::UnknownRef(_) | TaxRef::Nothing => Some(Code::TaxRateNotFound),
         }
     }
 }

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::{generate, generate_with_manifest, Expected, Manifest, SampleSpec};
-use crate::keys::{country_key, loose_key, strict_key};
+use super::{generate, generate_with_manifest, Expected, Manifest, Outcome, SampleSpec};
+use ledgerbridge::keys::{country_key, loose_key, strict_key};
+use ledgerbridge::vocab::{Code, CounterpartAction, MatchStatus};
 
 fn arr<'a>(v: &'a Value, pointer: &str) -> &'a [Value] {
     v.pointer(pointer).and_then(Value::as_array).map_or(&[], Vec::as_slice)
@@ -429,15 +430,15 @@ fn check_counterparts(spec: &SampleSpec) {
         let e = expected.get(id.as_str()).copied();
         let Some(e) = e else { unreachable!("no expectation for {id}") };
         let name = by_id.get(id.as_str()).map(|c| monite_name(c)).unwrap_or_default();
-        assert_eq!(e.outcome, *status, "{} {name:?} (seed {})", e.case, spec.seed);
-        assert_eq!(e.decided_by, *decided_by, "{} {name:?}", e.case);
+        assert_eq!(e.outcome_name().as_str(), *status, "{} {name:?} (seed {})", e.case, spec.seed);
+        assert_eq!(e.decided_by_name().as_deref(), *decided_by, "{} {name:?}", e.case);
         assert_eq!(&e.accounting_id, accounting_id, "{} {name:?}", e.case);
         if let Some(reason) = reason {
-            assert!(e.codes.contains(reason), "{} {name:?}: {:?} lacks {reason}", e.case, e.codes);
+            assert!(e.code_names().contains(reason), "{} {name:?}: {:?} lacks {reason}", e.case, e.codes);
         }
         // Push: a name collision exactly when unmatched with an equal strict key on the accounting side.
         let collides = accounting_strict.contains(&strict_key(&name));
-        assert_eq!(e.codes.contains(&"name_collision"), *status == "unmatched" && collides, "{name:?}");
+        assert_eq!(e.codes.contains(&Code::NameCollision), *status == "unmatched" && collides, "{name:?}");
         if e.case == "near_miss" {
             let loose = loose_key(&name);
             assert!(
@@ -503,8 +504,8 @@ fn product_outcomes_follow_the_spec() {
                 if outcome == "create" || multiple { m.iter().chain(a).collect() } else { m.iter().collect() };
             for id in ids {
                 let Some(e) = expected.get(id.as_str()) else { unreachable!("no expectation for product {id}") };
-                assert_eq!(e.outcome, outcome, "{}", e.case);
-                assert_eq!(e.codes.contains(&"multiple_matches"), multiple);
+                assert_eq!(e.outcome_name().as_str(), outcome, "{}", e.case);
+                assert_eq!(e.codes.contains(&Code::MultipleMatches), multiple);
                 if outcome == "match" {
                     assert_eq!(e.accounting_id.as_ref(), a.first());
                 }
@@ -541,7 +542,7 @@ fn bill_outcomes_follow_the_spec() {
             arr(&input, "/accounting/ledger_accounts").iter().map(|l| (text(l, "id"), text(l, "status"))).collect();
         let pushable: HashSet<&str> = manifest
             .section("counterparts")
-            .filter(|e| e.push_action != Some("blocked"))
+            .filter(|e| e.push_action != Some(CounterpartAction::Blocked))
             .map(|e| e.id.as_str())
             .collect();
         let expected = expectations(&manifest, "bills");
@@ -577,9 +578,9 @@ fn bill_outcomes_follow_the_spec() {
                 codes.insert("counterpart_not_matched");
             }
             let Some(e) = expected.get(text(bill, "id")) else { unreachable!("no expectation for bill") };
-            let want: BTreeSet<&str> = e.codes.iter().copied().collect();
+            let want: BTreeSet<&str> = e.code_names().into_iter().collect();
             assert_eq!(codes, want, "bill case {}", e.case);
-            assert_eq!(e.outcome == "eligible", codes.is_empty(), "bill case {}", e.case);
+            assert_eq!(e.outcome == Outcome::Eligible(true), codes.is_empty(), "bill case {}", e.case);
         }
     }
 }
@@ -588,8 +589,11 @@ fn bill_outcomes_follow_the_spec() {
 fn invoice_and_credit_note_outcomes_follow_the_spec() {
     let (input, manifest) = generate_with_manifest(&SampleSpec::scaled(12, 4000));
     let rates = arr(&input, "/accounting/tax_rates");
-    let pushable: HashSet<&str> =
-        manifest.section("counterparts").filter(|e| e.push_action != Some("blocked")).map(|e| e.id.as_str()).collect();
+    let pushable: HashSet<&str> = manifest
+        .section("counterparts")
+        .filter(|e| e.push_action != Some(CounterpartAction::Blocked))
+        .map(|e| e.id.as_str())
+        .collect();
     let invoices = expectations(&manifest, "invoices");
     let credit_notes = expectations(&manifest, "credit_notes");
     for r in arr(&input, "/monite/receivables") {
@@ -622,9 +626,9 @@ fn invoice_and_credit_note_outcomes_follow_the_spec() {
             credit_notes.get(text(r, "id"))
         };
         let Some(e) = e else { unreachable!("no expectation for receivable") };
-        let want: BTreeSet<&str> = e.codes.iter().copied().collect();
+        let want: BTreeSet<&str> = e.code_names().into_iter().collect();
         assert_eq!(codes, want, "{} case {}", e.section, e.case);
-        assert_eq!(e.outcome == "eligible", codes.is_empty());
+        assert_eq!(e.outcome == Outcome::Eligible(true), codes.is_empty());
     }
 }
 
@@ -634,8 +638,13 @@ fn outcome_shares_are_stable() {
     let share = |spec: &SampleSpec| {
         let (_, manifest) = generate_with_manifest(spec);
         let total = manifest.section("counterparts").count().max(1) as f64;
-        let matched = manifest.section("counterparts").filter(|e| e.outcome == "matched").count() as f64;
-        let create = manifest.section("counterparts").filter(|e| e.push_action == Some("create")).count() as f64;
+        let matched = manifest
+            .section("counterparts")
+            .filter(|e| e.outcome == Outcome::Counterpart(MatchStatus::Matched))
+            .count() as f64;
+        let create =
+            manifest.section("counterparts").filter(|e| e.push_action == Some(CounterpartAction::Create)).count()
+                as f64;
         (matched / total, create / total)
     };
     let a = share(&SampleSpec::scaled(1, 5000));

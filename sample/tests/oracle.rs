@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use ledgerbridge::sample::{generate_with_manifest, Expected, Manifest, SampleSpec};
 use ledgerbridge::{plan_sync, PlanInput};
+use ledgerbridge_sample::{generate_with_manifest, Expected, Manifest, SampleSpec};
 use serde_json::Value;
 
 /// Pull reasons of SPEC §3.1; every other counterpart code in a manifest entry is a push code (§4).
@@ -73,18 +73,36 @@ fn opt(v: Option<&str>) -> &str {
     v.unwrap_or("null")
 }
 
+/// The expectation in the plan's words: outcome, decided_by, push action, codes.
+struct Want {
+    outcome: String,
+    decided_by: Option<String>,
+    push_action: Option<String>,
+    codes: Vec<&'static str>,
+}
+
+fn want(e: &Expected) -> Want {
+    Want {
+        outcome: e.outcome_name(),
+        decided_by: e.decided_by_name(),
+        push_action: e.push_action_name(),
+        codes: e.code_names(),
+    }
+}
+
 fn check_counterpart(o: &mut Oracle, e: &Expected, pull: Option<&Value>, push: Option<&Value>) {
     let Some(pull) = pull else {
         o.differ(e, "missing from pull.counterparts", "-");
         return;
     };
+    let w = want(e);
     let status = s(pull, "status");
-    if status.as_deref() != Some(e.outcome) {
-        o.differ(e, format!("status {} (want {})", opt(status.as_deref()), e.outcome), "-");
+    if status.as_deref() != Some(w.outcome.as_str()) {
+        o.differ(e, format!("status {} (want {})", opt(status.as_deref()), w.outcome), "-");
     }
     let decided_by = s(pull, "decided_by");
-    if decided_by.as_deref() != e.decided_by {
-        o.differ(e, format!("decided_by {} (want {})", opt(decided_by.as_deref()), opt(e.decided_by)), "-");
+    if decided_by != w.decided_by {
+        o.differ(e, format!("decided_by {} (want {})", opt(decided_by.as_deref()), opt(w.decided_by.as_deref())), "-");
     }
     let accounting_id = s(pull, "accounting_id");
     if accounting_id != e.accounting_id {
@@ -95,12 +113,12 @@ fn check_counterpart(o: &mut Oracle, e: &Expected, pull: Option<&Value>, push: O
         );
     }
     let reason = s(pull, "reason");
-    match (&reason, e.codes.is_empty()) {
+    match (&reason, w.codes.is_empty()) {
         (Some(r), true) => o.differ(e, format!("reason {r} (want none)"), "-"),
-        (Some(r), false) if !e.codes.contains(&r.as_str()) => {
-            o.differ(e, format!("reason {r} not among {:?}", e.codes), "-");
+        (Some(r), false) if !w.codes.contains(&r.as_str()) => {
+            o.differ(e, format!("reason {r} not among {:?}", w.codes), "-");
         }
-        (None, false) => o.differ(e, format!("no reason (want one of {:?})", e.codes), "-"),
+        (None, false) => o.differ(e, format!("no reason (want one of {:?})", w.codes), "-"),
         _ => {}
     }
     if e.case == "near_miss" {
@@ -116,22 +134,22 @@ fn check_counterpart(o: &mut Oracle, e: &Expected, pull: Option<&Value>, push: O
         return;
     };
     let action = s(push, "action");
-    if action.as_deref() != e.push_action {
-        o.differ(e, format!("push action {} (want {})", opt(action.as_deref()), opt(e.push_action)), "-");
+    if action != w.push_action {
+        o.differ(e, format!("push action {} (want {})", opt(action.as_deref()), opt(w.push_action.as_deref())), "-");
     }
     let push_codes = codes(push, "errors");
     // The push must carry every non-pull code, and an ambiguous counterpart is blocked with its reason.
-    let mut want: Vec<&str> = e.codes.iter().copied().filter(|c| !PULL_REASONS.contains(c)).collect();
-    if e.outcome == "ambiguous" {
-        want.extend(e.codes.iter().copied().filter(|c| PULL_REASONS.contains(c)));
+    let mut wanted: Vec<&str> = w.codes.iter().copied().filter(|c| !PULL_REASONS.contains(c)).collect();
+    if w.outcome == "ambiguous" {
+        wanted.extend(w.codes.iter().copied().filter(|c| PULL_REASONS.contains(c)));
     }
-    for code in want {
+    for code in wanted {
         if !push_codes.iter().any(|c| c == code) {
             o.differ(e, format!("push lacks {code}"), format!("push codes {push_codes:?}"));
         }
     }
     // Every manifest code is carried somewhere (pull reason or push error).
-    for code in &e.codes {
+    for code in &w.codes {
         if reason.as_deref() != Some(*code) && !push_codes.iter().any(|c| c == code) {
             o.differ(
                 e,
@@ -140,7 +158,7 @@ fn check_counterpart(o: &mut Oracle, e: &Expected, pull: Option<&Value>, push: O
             );
         }
     }
-    if e.push_action != Some("blocked") && !push_codes.is_empty() {
+    if w.push_action.as_deref() != Some("blocked") && !push_codes.is_empty() {
         o.differ(e, "push errors on a non-blocked counterpart", format!("{push_codes:?}"));
     }
 }
@@ -150,11 +168,12 @@ fn check_product(o: &mut Oracle, e: &Expected, row: Option<&Value>) {
         o.differ(e, "missing from pull.products", "-");
         return;
     };
+    let w = want(e);
     let action = s(row, "action");
-    if action.as_deref() != Some(e.outcome) {
-        o.differ(e, format!("action {} (want {})", opt(action.as_deref()), e.outcome), "-");
+    if action.as_deref() != Some(w.outcome.as_str()) {
+        o.differ(e, format!("action {} (want {})", opt(action.as_deref()), w.outcome), "-");
     }
-    if e.outcome == "match" && s(row, "accounting_id") != e.accounting_id {
+    if w.outcome == "match" && s(row, "accounting_id") != e.accounting_id {
         o.differ(
             e,
             "accounting_id differs",
@@ -162,7 +181,7 @@ fn check_product(o: &mut Oracle, e: &Expected, row: Option<&Value>) {
         );
     }
     let error = row.get("error").and_then(|v| s(v, "code"));
-    let want_multiple = e.codes.contains(&"multiple_matches");
+    let want_multiple = w.codes.contains(&"multiple_matches");
     match (error.as_deref(), want_multiple) {
         (Some("multiple_matches"), true) | (None, false) => {}
         (got, true) => o.differ(e, format!("error {} (want multiple_matches)", opt(got)), "-"),
@@ -185,12 +204,13 @@ fn check_push(o: &mut Oracle, e: &Expected, row: Option<&Value>) {
     };
     let eligible = row.get("eligible").and_then(Value::as_bool);
     let errors = codes(row, "errors");
-    let want = e.outcome == "eligible";
-    if eligible != Some(want) {
-        o.differ(e, format!("eligible {eligible:?} (want {want})"), format!("errors {errors:?}"));
+    let w = want(e);
+    let eligible_wanted = w.outcome == "eligible";
+    if eligible != Some(eligible_wanted) {
+        o.differ(e, format!("eligible {eligible:?} (want {eligible_wanted})"), format!("errors {errors:?}"));
     }
     let warnings = codes(row, "warnings");
-    for code in &e.codes {
+    for code in &w.codes {
         if errors.iter().any(|c| c == code) {
             continue;
         }

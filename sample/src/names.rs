@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use super::rng::Rng;
 use super::words::{self, Country, Lang, LegalForm};
-use crate::keys::{loose_key, strict_key};
+use ledgerbridge::keys::{loose_key, strict_key};
 
 /// A counterpart's name as the sample knows it: the base name plus an optional legal form (organizations)
 /// or a given name and surname (individuals).

@@ -27,7 +27,7 @@ pub struct Planted {
 
 /// The second day of `day_one` and what was planted. `Err` when the day-one input does not plan.
 pub fn second_day(day_one: &Value, seed: u64, plant: bool) -> Result<(Value, Vec<Planted>), String> {
-    let plan: Value = crate::plan_sync_json(&day_one.to_string())
+    let plan: Value = ledgerbridge::plan_sync_json(&day_one.to_string())
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))?;
     let mut day = Day {
@@ -365,7 +365,7 @@ impl Day {
 /// sync's). Matched counterparts and products are linked to their match, the others to a new accounting
 /// record that is not in the input (`linked_record_missing`); eligible bills are `done`, the others `error`.
 pub fn with_a_record_per_object(day_one: &Value, seed: u64) -> Result<Value, String> {
-    let plan: Value = crate::plan_sync_json(&day_one.to_string())
+    let plan: Value = ledgerbridge::plan_sync_json(&day_one.to_string())
         .map_err(|e| e.to_string())
         .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))?;
     let mut day = Day {

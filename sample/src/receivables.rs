@@ -9,10 +9,11 @@ use super::counterparts::CounterpartRef;
 use super::dates;
 use super::json::{price, Obj};
 use super::lines::{self, TaxRef};
-use super::manifest::{Expected, Manifest};
+use super::manifest::{Expected, Manifest, Outcome};
 use super::picks::CounterpartPool;
 use super::products::ProductRef;
 use super::rng::Rng;
+use ledgerbridge::vocab::Code;
 
 /// What credit notes and payment records need to know about an invoice.
 #[derive(Debug, Clone)]
@@ -281,20 +282,20 @@ fn response_item(ctx: &mut Ctx<'_>, tax: &TaxRef) -> (Value, i64, i64) {
 
 fn invoice(ctx: &mut Ctx<'_>, case: InvoiceCase, values: &mut Vec<Value>) -> Option<InvoiceRef> {
     let id = ctx.rng.uuid();
-    let mut codes: Vec<&'static str> = Vec::new();
+    let mut codes: Vec<Code> = Vec::new();
     let counterpart = ctx.pool.pick(&mut ctx.rng, case == InvoiceCase::CounterpartBlocked)?.clone();
     if !counterpart.pushable {
-        codes.push("counterpart_not_matched");
+        codes.push(Code::CounterpartNotMatched);
     }
     let connection = dates::CONNECTION_CREATED;
     let day = 86_400;
     let issued = match case {
         InvoiceCase::Draft => {
-            codes.push("status_not_pushable");
+            codes.push(Code::StatusNotPushable);
             None
         }
         InvoiceCase::Predates => {
-            codes.push("predates_connection");
+            codes.push(Code::PredatesConnection);
             Some(dates::midnight(dates::connection_day() - ctx.rng.range(1, 500)) + ctx.rng.range(25_200, 64_800))
         }
         _ => Some(dates::midnight(dates::connection_day() + ctx.rng.range(1, 200)) + ctx.rng.range(25_200, 64_800)),
@@ -370,7 +371,7 @@ fn invoice(ctx: &mut Ctx<'_>, case: InvoiceCase, values: &mut Vec<Value>) -> Opt
     }
     let index = values.len();
     values.push(obj.build());
-    let outcome = if codes.is_empty() { "eligible" } else { "not_eligible" };
+    let outcome = Outcome::Eligible(codes.is_empty());
     ctx.manifest.add(Expected::new("invoices", &id, case.label(), outcome).codes(&codes));
     Some(InvoiceRef { id, index, document_id, issued, total, counterpart, first_line })
 }
@@ -400,18 +401,18 @@ fn credit_note(
         },
     };
     let id = ctx.rng.uuid();
-    let mut codes: Vec<&'static str> = Vec::new();
+    let mut codes: Vec<Code> = Vec::new();
     if !counterpart.pushable {
-        codes.push("counterpart_not_matched");
+        codes.push(Code::CounterpartNotMatched);
     }
     let invoice_day = based_on.and_then(|i| i.issued).map(|t| t.div_euclid(day));
     let issued_day = match case {
         CreditCase::Draft => {
-            codes.push("status_not_pushable");
+            codes.push(Code::StatusNotPushable);
             None
         }
         CreditCase::Predates => {
-            codes.push("predates_connection");
+            codes.push(Code::PredatesConnection);
             let earliest = invoice_day.unwrap_or(connection_day - 200);
             Some((earliest + ctx.rng.range(1, 30)).min(connection_day - 1))
         }
@@ -462,6 +463,6 @@ fn credit_note(
         }
     }
     out.push(obj.build());
-    let outcome = if codes.is_empty() { "eligible" } else { "not_eligible" };
+    let outcome = Outcome::Eligible(codes.is_empty());
     ctx.manifest.add(Expected::new("credit_notes", &id, case.label(), outcome).codes(&codes));
 }

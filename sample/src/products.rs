@@ -8,9 +8,10 @@ use serde_json::Value;
 use super::chart::Chart;
 use super::dates;
 use super::json::{price, Obj};
-use super::manifest::{Expected, Manifest};
+use super::manifest::{Expected, Manifest, Outcome};
 use super::rng::Rng;
 use super::words;
+use ledgerbridge::vocab::{Code, ProductAction};
 
 /// What invoices need to know about a Monite product.
 #[derive(Debug, Clone)]
@@ -131,16 +132,18 @@ impl Builder<'_> {
                 let acc_name = respell(&mut self.rng, &name);
                 let acc = self.accounting(acc_name, unit_price, is_service);
                 let id = self.monite(name, unit_price, is_service);
-                self.manifest.add(Expected::new("products", &id, "match", "match").accounting(&acc));
+                self.manifest.add(
+                    Expected::new("products", &id, "match", Outcome::Product(ProductAction::Match)).accounting(&acc),
+                );
             }
             Scenario::Create | Scenario::CreateLongName => {
                 let acc = self.accounting(name, unit_price, is_service);
                 let case = if scenario == Scenario::Create { "create" } else { "create_long_name" };
-                self.manifest.add(Expected::new("products", &acc, case, "create"));
+                self.manifest.add(Expected::new("products", &acc, case, Outcome::Product(ProductAction::Create)));
             }
             Scenario::MoniteOnly => {
                 let id = self.monite(name, unit_price, is_service);
-                self.manifest.add(Expected::new("products", &id, "monite_only", "none"));
+                self.manifest.add(Expected::new("products", &id, "monite_only", Outcome::Product(ProductAction::None)));
             }
             Scenario::Multiple(m, a) => {
                 let mut ids = Vec::with_capacity(m + a);
@@ -153,8 +156,10 @@ impl Builder<'_> {
                     ids.push(self.monite(text, unit_price, is_service));
                 }
                 for id in ids {
-                    self.manifest
-                        .add(Expected::new("products", &id, "multiple_matches", "none").codes(&["multiple_matches"]));
+                    self.manifest.add(
+                        Expected::new("products", &id, "multiple_matches", Outcome::Product(ProductAction::None))
+                            .codes(&[Code::MultipleMatches]),
+                    );
                 }
             }
         }

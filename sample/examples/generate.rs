@@ -7,10 +7,10 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use ledgerbridge::sample::{generate_with_manifest, second_day, SampleSpec};
+use ledgerbridge_sample::{generate_with_manifest, second_day, validation_case, SampleSpec};
 
 const USAGE: &str = "\
-usage: generate [--seed N] [--counterparts N | --demo] [--second-day] [--pretty] [--summary]
+usage: generate [--seed N] [--counterparts N | --demo] [--second-day | --validation-case] [--pretty] [--summary]
 
 Prints a deterministic planSync input (SPEC §8 PlanInput) as JSON on stdout.
 
@@ -20,6 +20,8 @@ Prints a deterministic planSync input (SPEC §8 PlanInput) as JSON on stdout.
   --demo            the small demo sample (the default): 40 counterparts per side
   --second-day      the day after the first sync (SPEC §3.0): synced records, the records the
                     sync created, and one planted case of every re-sync outcome
+  --validation-case instead, { bill, context } for validateBill: a 20-line eligible bill and a
+                    context of 150 ledger accounts and 6 tax rates
   --pretty          indented JSON (default: compact)
   --summary         also print how many records of each case were built, on stderr
   -h, --help        this text";
@@ -27,6 +29,7 @@ Prints a deterministic planSync input (SPEC §8 PlanInput) as JSON on stdout.
 struct Options {
     spec: SampleSpec,
     second_day: bool,
+    validation_case: bool,
     pretty: bool,
     summary: bool,
 }
@@ -38,6 +41,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
     let mut pretty = false;
     let mut summary = false;
     let mut second_day = false;
+    let mut validation_case = false;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -62,6 +66,7 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
             "--pretty" => pretty = true,
             "--summary" => summary = true,
             "--second-day" => second_day = true,
+            "--validation-case" => validation_case = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -70,7 +75,22 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
         (Some(n), false) => SampleSpec::scaled(seed.unwrap_or(SampleSpec::demo().seed), n),
         (None, _) => SampleSpec { seed: seed.unwrap_or(SampleSpec::demo().seed), ..SampleSpec::demo() },
     };
-    Ok(Some(Options { spec, second_day, pretty, summary }))
+    Ok(Some(Options { spec, second_day, validation_case, pretty, summary }))
+}
+
+/// Writes a JSON value on stdout.
+fn write(value: &serde_json::Value, pretty: bool) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let written =
+        if pretty { serde_json::to_writer_pretty(&mut out, value) } else { serde_json::to_writer(&mut out, value) };
+    match written.map_err(io::Error::from).and_then(|()| writeln!(out)).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("generate: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -86,6 +106,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if options.validation_case {
+        return write(&validation_case(options.spec.seed, 20, 150, 6), options.pretty);
+    }
     let (mut input, manifest) = generate_with_manifest(&options.spec);
     if options.second_day {
         match second_day(&input, options.spec.seed, true) {
@@ -103,16 +126,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
-    let written = if options.pretty {
-        serde_json::to_writer_pretty(&mut out, &input)
-    } else {
-        serde_json::to_writer(&mut out, &input)
-    };
-    if let Err(e) = written.map_err(io::Error::from).and_then(|()| writeln!(out)).and_then(|()| out.flush()) {
-        eprintln!("generate: cannot write the output: {e}");
-        return ExitCode::from(1);
+    let written = write(&input, options.pretty);
+    if written != ExitCode::SUCCESS {
+        return written;
     }
     if options.summary {
         for ((section, case), count) in manifest.case_counts() {

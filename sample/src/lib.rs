@@ -7,7 +7,7 @@
 //! sizes; [`generate_with_manifest`] also returns what each record was built to exercise.
 //!
 //! ```
-//! use ledgerbridge::sample::{generate, SampleSpec};
+//! use ledgerbridge_sample::{generate, SampleSpec};
 //! let input = generate(&SampleSpec::demo());
 //! assert_eq!(input["monite"]["connection"]["status"], "connected");
 //! assert_eq!(input, generate(&SampleSpec::demo()));
@@ -28,13 +28,15 @@ mod products;
 mod receivables;
 mod rng;
 mod second_day;
+mod validation;
 mod words;
 
 #[cfg(test)]
 mod tests;
 
-pub use manifest::{Expected, Manifest};
+pub use manifest::{Expected, Manifest, Outcome};
 pub use second_day::{second_day, with_a_record_per_object, Planted, SYNCED_AT};
+pub use validation::validation_case;
 
 use json::Obj;
 use serde_json::Value;

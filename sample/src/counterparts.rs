@@ -9,10 +9,11 @@ use serde_json::Value;
 use super::dates;
 use super::geo::{self, Address};
 use super::json::Obj;
-use super::manifest::{Expected, Manifest};
+use super::manifest::{Expected, Manifest, Outcome as Manifested};
 use super::names::{self, Name, NameSpace};
 use super::rng::Rng;
 use super::words::Lang;
+use ledgerbridge::vocab::{Code, CounterpartAction, DecidedBy, MatchStatus};
 
 /// What the documents need to know about a Monite counterpart.
 #[derive(Debug, Clone)]
@@ -133,9 +134,9 @@ const PERSON_SHARE: u32 = 120;
 
 /// The result the SPEC prescribes for one Monite record.
 enum Outcome {
-    Matched(&'static str, String),
+    Matched(DecidedBy, String),
     NoCandidate(&'static str),
-    NoAgree(&'static str),
+    NoAgree(DecidedBy),
     Ambiguous,
     Duplicate,
 }
@@ -223,7 +224,7 @@ impl Builder<'_> {
                     _ => None,
                 };
                 let acc = self.accounting_respelled(&name, address);
-                self.monite(canonical(&name), primary, None, Outcome::Matched("name", acc));
+                self.monite(canonical(&name), primary, None, Outcome::Matched(DecidedBy::Name, acc));
             }
             Scenario::ByCountry => {
                 let good = if self.rng.chance(700) {
@@ -234,7 +235,7 @@ impl Builder<'_> {
                 let bad = if self.rng.chance(800) { Some(primary.other_country(&mut self.rng)) } else { None };
                 let (good_id, _) = self.accounting_pair(&name, Some(good), bad.clone());
                 let decoy = bad.filter(|_| self.rng.chance(350));
-                self.monite(canonical(&name), primary, decoy, Outcome::Matched("country", good_id));
+                self.monite(canonical(&name), primary, decoy, Outcome::Matched(DecidedBy::Country, good_id));
             }
             Scenario::ByCity => {
                 let good = if self.rng.chance(500) {
@@ -245,7 +246,7 @@ impl Builder<'_> {
                 let bad = primary.other_city(&mut self.rng);
                 let (good_id, _) = self.accounting_pair(&name, Some(good), Some(bad.clone()));
                 let decoy = Some(bad).filter(|_| self.rng.chance(350));
-                self.monite(canonical(&name), primary, decoy, Outcome::Matched("city", good_id));
+                self.monite(canonical(&name), primary, decoy, Outcome::Matched(DecidedBy::City, good_id));
             }
             Scenario::ByAddress => {
                 let good = primary.respelled(&mut self.rng);
@@ -257,7 +258,7 @@ impl Builder<'_> {
                 .respelled(&mut self.rng);
                 let (good_id, _) = self.accounting_pair(&name, Some(good), Some(bad.clone()));
                 let decoy = Some(bad).filter(|_| self.rng.chance(350));
-                self.monite(canonical(&name), primary, decoy, Outcome::Matched("address", good_id));
+                self.monite(canonical(&name), primary, decoy, Outcome::Matched(DecidedBy::Address, good_id));
             }
             Scenario::TwoBranches => {
                 let second = primary.other_city(&mut self.rng);
@@ -265,9 +266,9 @@ impl Builder<'_> {
                 let a2 = second.respelled(&mut self.rng);
                 let (id1, id2) = self.accounting_pair(&name, Some(a1), Some(a2));
                 let decoy = Some(second.clone()).filter(|_| self.rng.chance(300));
-                self.monite(canonical(&name), primary, decoy, Outcome::Matched("city", id1));
+                self.monite(canonical(&name), primary, decoy, Outcome::Matched(DecidedBy::City, id1));
                 let respelled = self.monite_respelled(&name);
-                self.monite(respelled, second, None, Outcome::Matched("city", id2));
+                self.monite(respelled, second, None, Outcome::Matched(DecidedBy::City, id2));
             }
             Scenario::Ambiguous => {
                 let a1 = primary.respelled(&mut self.rng);
@@ -279,21 +280,21 @@ impl Builder<'_> {
                 let a1 = primary.other_country(&mut self.rng);
                 let a2 = primary.other_country(&mut self.rng);
                 self.accounting_pair(&name, Some(a1), Some(a2));
-                self.monite(canonical(&name), primary, None, Outcome::NoAgree("country"));
+                self.monite(canonical(&name), primary, None, Outcome::NoAgree(DecidedBy::Country));
             }
             Scenario::SplitPair => {
                 let abroad = primary.other_country(&mut self.rng);
                 let here = primary.respelled(&mut self.rng);
                 let acc = self.accounting_respelled(&name, Some(here));
-                self.monite(canonical(&name), primary, None, Outcome::Matched("country", acc));
+                self.monite(canonical(&name), primary, None, Outcome::Matched(DecidedBy::Country, acc));
                 let respelled = self.monite_respelled(&name);
-                self.monite(respelled, abroad, None, Outcome::NoAgree("country"));
+                self.monite(respelled, abroad, None, Outcome::NoAgree(DecidedBy::Country));
             }
             Scenario::NoCity => {
                 let a1 = primary.other_city(&mut self.rng);
                 let a2 = primary.other_city(&mut self.rng);
                 self.accounting_pair(&name, Some(a1), Some(a2));
-                self.monite(canonical(&name), primary, None, Outcome::NoAgree("city"));
+                self.monite(canonical(&name), primary, None, Outcome::NoAgree(DecidedBy::City));
             }
             Scenario::NoAddress => {
                 // Both differ in `line1`, so the result is the same whether the address step compares the
@@ -304,7 +305,7 @@ impl Builder<'_> {
                     a2 = a2.other_postal_code(&mut self.rng);
                 }
                 self.accounting_pair(&name, Some(a1), Some(a2));
-                self.monite(canonical(&name), primary, None, Outcome::NoAgree("address"));
+                self.monite(canonical(&name), primary, None, Outcome::NoAgree(DecidedBy::Address));
             }
             Scenario::Duplicate | Scenario::DuplicateTwoCandidates => {
                 let here = primary.respelled(&mut self.rng);
@@ -495,42 +496,50 @@ impl Builder<'_> {
         obj = obj.a("addresses", address_values);
         self.out.monite.push(obj.build());
 
-        let expected = Expected::new("counterparts", &id, "", "");
+        let matched = Manifested::Counterpart(MatchStatus::Matched);
+        let expected = Expected::new("counterparts", &id, "", matched);
         let expected = match outcome {
             Outcome::Matched(field, accounting_id) => Expected {
                 case: match field {
-                    "country" => "matched_by_country",
-                    "city" => "matched_by_city",
-                    "address" => "matched_by_address",
-                    _ => "matched_by_name",
+                    DecidedBy::Country => "matched_by_country",
+                    DecidedBy::City => "matched_by_city",
+                    DecidedBy::Address => "matched_by_address",
+                    DecidedBy::Name | DecidedBy::Link => "matched_by_name",
                 },
-                outcome: "matched",
                 ..expected
             }
             .decided_by(field)
             .accounting(&accounting_id)
-            .push("none"),
-            Outcome::NoCandidate(case) => Expected { case, outcome: "unmatched", ..expected }
-                .codes(&["no_candidate_with_this_name"])
-                .push("create"),
+            .push(CounterpartAction::None),
+            Outcome::NoCandidate(case) => {
+                Expected { case, outcome: Manifested::Counterpart(MatchStatus::Unmatched), ..expected }
+                    .codes(&[Code::NoCandidateWithThisName])
+                    .push(CounterpartAction::Create)
+            }
             Outcome::NoAgree(field) => {
                 let code = match field {
-                    "country" => "no_candidate_agrees_on_country",
-                    "city" => "no_candidate_agrees_on_city",
-                    _ => "no_candidate_agrees_on_address",
+                    DecidedBy::Country => Code::NoCandidateAgreesOnCountry,
+                    DecidedBy::City => Code::NoCandidateAgreesOnCity,
+                    _ => Code::NoCandidateAgreesOnAddress,
                 };
-                Expected { case: code, outcome: "unmatched", ..expected }
-                    .codes(&[code, "name_collision"])
-                    .push("blocked")
+                Expected { case: code.as_str(), outcome: Manifested::Counterpart(MatchStatus::Unmatched), ..expected }
+                    .codes(&[code, Code::NameCollision])
+                    .push(CounterpartAction::Blocked)
             }
             Outcome::Ambiguous => {
-                Expected { case: "ambiguous", outcome: "ambiguous", ..expected }.codes(&["ambiguous"]).push("blocked")
+                Expected { case: "ambiguous", outcome: Manifested::Counterpart(MatchStatus::Ambiguous), ..expected }
+                    .codes(&[Code::Ambiguous])
+                    .push(CounterpartAction::Blocked)
             }
-            Outcome::Duplicate => Expected { case: "duplicate_match", outcome: "ambiguous", ..expected }
-                .codes(&["duplicate_match"])
-                .push("blocked"),
+            Outcome::Duplicate => Expected {
+                case: "duplicate_match",
+                outcome: Manifested::Counterpart(MatchStatus::Ambiguous),
+                ..expected
+            }
+            .codes(&[Code::DuplicateMatch])
+            .push(CounterpartAction::Blocked),
         };
-        let pushable = expected.push_action != Some("blocked");
+        let pushable = expected.push_action != Some(CounterpartAction::Blocked);
         self.manifest.add(expected);
         self.out.refs.push(CounterpartRef { id, name: display, is_person, address: primary, pushable });
     }

@@ -5,10 +5,11 @@ use serde_json::Value;
 
 use super::dates;
 use super::json::Obj;
-use super::manifest::{Expected, Manifest};
+use super::manifest::{Expected, Manifest, Outcome};
 use super::payables::BillRef;
 use super::receivables::InvoiceRef;
 use super::rng::Rng;
+use ledgerbridge::vocab::Code;
 
 pub(crate) fn generate(
     seed: u64,
@@ -74,9 +75,10 @@ pub(crate) fn generate(
                 .build(),
         );
         let expected = if receivable {
-            Expected::new("payment_records", &id, "receivable", "eligible")
+            Expected::new("payment_records", &id, "receivable", Outcome::Eligible(true))
         } else {
-            Expected::new("payment_records", &id, "payable", "not_eligible").codes(&["not_a_receivable_payment"])
+            Expected::new("payment_records", &id, "payable", Outcome::Eligible(false))
+                .codes(&[Code::NotAReceivablePayment])
         };
         manifest.add(expected);
     }

@@ -11,10 +11,11 @@ use super::dates;
 use super::geo;
 use super::json::Obj;
 use super::lines::{self, TaxRef};
-use super::manifest::{Expected, Manifest};
+use super::manifest::{Expected, Manifest, Outcome};
 use super::picks::CounterpartPool;
 use super::rng::Rng;
 use super::words;
+use ledgerbridge::vocab::Code;
 
 /// What payment records need to know about a bill.
 #[derive(Debug, Clone)]
@@ -152,19 +153,19 @@ fn bill(
     manifest: &mut Manifest,
 ) {
     let id = rng.uuid();
-    let mut codes: Vec<&'static str> = Vec::new();
+    let mut codes: Vec<Code> = Vec::new();
 
     let want_blocked = case == Case::CounterpartBlocked || (case == Case::Several && rng.chance(500));
     let counterpart = pool.pick(rng, want_blocked);
     let (counterpart_id, currency) = match counterpart {
         Some(c) => {
             if !c.pushable {
-                codes.push("counterpart_not_matched");
+                codes.push(Code::CounterpartNotMatched);
             }
             (c.id.clone(), geo::currency(&c.address.country))
         }
         None => {
-            codes.push("counterpart_not_matched");
+            codes.push(Code::CounterpartNotMatched);
             (rng.uuid(), "EUR")
         }
     };
@@ -177,11 +178,11 @@ fn bill(
         _ => "canceled",
     };
     if status != "issued" && status != "canceled" {
-        codes.push("status_not_pushable");
+        codes.push(Code::StatusNotPushable);
     }
     let connection_day = dates::connection_day();
     let issued_day = if case == Case::Predates {
-        codes.push("predates_connection");
+        codes.push(Code::PredatesConnection);
         connection_day - rng.range(1, 420)
     } else {
         connection_day + rng.range(1, 200)
@@ -204,7 +205,7 @@ fn bill(
         _ => Vec::new(),
     };
     let line_count = if case == Case::NoLines {
-        codes.push("line_items_missing");
+        codes.push(Code::LineItemsMissing);
         0
     } else {
         let wanted = 1 + rng.weighted(&[45, 25, 15, 10, 5]);
@@ -231,9 +232,9 @@ fn bill(
             _ => TaxRef::good(rng, chart),
         };
         match ledger {
-            Ledger::Missing => codes.push("ledger_account_missing"),
+            Ledger::Missing => codes.push(Code::LedgerAccountMissing),
             // Not a known, active ledger account: the contract has one code for both.
-            Ledger::Unknown | Ledger::Archived => codes.push("ledger_account_unknown"),
+            Ledger::Unknown | Ledger::Archived => codes.push(Code::LedgerAccountUnknown),
             Ledger::Good => {}
         }
         if let Some(code) = tax.code() {
@@ -293,7 +294,7 @@ fn bill(
     out.values.push(obj.build());
     out.refs.push(BillRef { id: id.clone(), total, currency });
 
-    let outcome = if codes.is_empty() { "eligible" } else { "not_eligible" };
+    let outcome = Outcome::Eligible(codes.is_empty());
     manifest.add(Expected::new("bills", &id, case.label(), outcome).codes(&codes));
 }
 
