@@ -88,7 +88,8 @@ if [ "$failed" -ne 0 ]; then
     for f in "$dir"/crash-* "$dir"/timeout-* "$dir"/oom-* "$dir"/leak-*; do
       [ -e "$f" ] || continue
       echo "FAIL $t: reproducer $f"
-      grep -m1 -E 'defect\[|panicked at|ERROR: libFuzzer' "$dir/log" | sed 's/^/     /'
+      { grep -m1 -E '^defect\[' "$dir/log" || grep -m1 -E '^==[0-9]+== ERROR: libFuzzer|panicked at' "$dir/log"; } |
+        sed 's/^/     /'
       echo "     reproduce: $bin/$t $f"
     done
     grep -q 'stat::number_of_executed_units' "$dir/log" || [ -n "$(ls "$dir" | grep -v '^log$')" ] ||
