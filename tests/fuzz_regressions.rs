@@ -160,3 +160,13 @@ fn errors_quoting_caller_text_stay_on_one_line() {
         assert!(!e.to_string().contains(['\n', '\r']), "two lines: {:?}", e.to_string());
     }
 }
+
+/// [error-path] A key given twice is reported at the member before it (`tax_rates[0].name: duplicate field
+/// `id``): the path must name the duplicated field.
+#[test]
+fn duplicate_field_is_reported_at_that_field() {
+    let Err(e) = plan_sync_json(r#"{"accounting":{"tax_rates":[{"id":"a","name":"x","id":"b"}]}}"#) else {
+        panic!("a key given twice is an input error")
+    };
+    assert_eq!(e.path, "accounting.tax_rates[0].id", "{e}");
+}

@@ -25,13 +25,22 @@ pub fn check(err: &InputError, args: &[Arg]) {
     let Some(arg) = owner(err, args) else {
         return defect!("error-path", false, "the error path {:?} starts with no argument's name ({err})", err.path);
     };
+    if let Some(field) = err.message.strip_prefix("duplicate field `").and_then(|r| r.strip_suffix('`')) {
+        let at_field = err.path == field || err.path.ends_with(&format!(".{field}"));
+        defect!("error-path", at_field, "a duplicate field `{field}` is reported at {:?} ({err})", err.path);
+        return;
+    }
     let parsed: Result<Value, _> = serde_json::from_str(arg.text);
     if err.kind == InputErrorKind::InvalidJson {
         defect!("error-code", parsed.is_err(), "invalid_json for JSON text that parses: {err}");
         return;
     }
-    // A document that is not JSON but failed on a type first cannot be resolved in: nothing to check.
+    // A document that is not JSON but failed on a type first cannot be resolved in; nor can one with a key
+    // twice in an object (the parsed value keeps the last, the error may be in the first): nothing to check.
     let Ok(doc) = parsed else { return };
+    if has_duplicate_keys(arg.text) {
+        return;
+    }
     let rest = relative(&err.path, arg.root);
     let found = match err.kind {
         InputErrorKind::MissingField => parent_resolves(&doc, rest),
@@ -58,4 +67,58 @@ fn relative<'a>(path: &'a str, root: &str) -> &'a str {
         Some(rest) => rest.strip_prefix('.').unwrap_or(path),
         None => path,
     }
+}
+
+/// True when some object of the JSON text holds a key twice.
+fn has_duplicate_keys(text: &str) -> bool {
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Dups(bool);
+    impl<'de> Deserialize<'de> for Dups {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(DupVisitor)
+        }
+    }
+    struct DupVisitor;
+    impl<'de> Visitor<'de> for DupVisitor {
+        type Value = Dups;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Dups, E> {
+            Ok(Dups(false))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Dups, E> {
+            Ok(Dups(false))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Dups, E> {
+            Ok(Dups(false))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Dups, E> {
+            Ok(Dups(false))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Dups, E> {
+            Ok(Dups(false))
+        }
+        fn visit_unit<E>(self) -> Result<Dups, E> {
+            Ok(Dups(false))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Dups, A::Error> {
+            let mut any = false;
+            while let Some(Dups(d)) = seq.next_element()? {
+                any |= d;
+            }
+            Ok(Dups(any))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dups, A::Error> {
+            let mut keys = std::collections::HashSet::new();
+            let mut any = false;
+            while let Some(key) = map.next_key::<String>()? {
+                any |= !keys.insert(key);
+                let Dups(d) = map.next_value()?;
+                any |= d;
+            }
+            Ok(Dups(any))
+        }
+    }
+    serde_json::from_str::<Dups>(text).is_ok_and(|Dups(d)| d)
 }
