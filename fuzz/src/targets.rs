@@ -108,6 +108,18 @@ fn plan_text(monite: &[(&str, &str)], accounting: &[(&str, &str)]) -> String {
     format!("{{\"monite\":{},\"accounting\":{}}}", block(monite), block(accounting))
 }
 
+/// The records a match call accepted, planned as `text`: accepted too, with the same `pull.<section>` rows.
+fn same_through_plan<R: serde::Serialize>(function: &str, text: &str, section: &str, rows: &[R]) {
+    match ledgerbridge::plan_sync_json(text) {
+        Err(e) => defect!("consistency", false, "{function} accepts records that planSync rejects: {e}"),
+        Ok(plan) => {
+            let plan: Value = serde_json::from_str(&plan).unwrap_or_default();
+            let same = plan["pull"][section] == serde_json::to_value(rows).unwrap_or_default();
+            defect!("consistency", same, "{function} and planSync match the same records differently");
+        }
+    }
+}
+
 fn blank(text: &str) -> bool {
     matches!(text.trim(), "" | "null" | "undefined")
 }
@@ -194,15 +206,7 @@ pub fn match_counterparts(data: &[u8]) {
             let matched = &call.value;
             invariants::counterpart_matches(&matched.monite, &matched.accounting, &matched.rows);
             let text = plan_text(&[("counterparts", monite)], &[("counterparts", accounting)]);
-            match ledgerbridge::plan_sync_json(&text) {
-                Err(e) => defect!("consistency", false, "matchCounterparts accepts records that planSync rejects: {e}"),
-                Ok(plan) => {
-                    let plan: Value = serde_json::from_str(&plan).unwrap_or_default();
-                    let rows = serde_json::to_value(&matched.rows).unwrap_or_default();
-                    let same = plan["pull"]["counterparts"] == rows;
-                    defect!("consistency", same, "matchCounterparts and planSync match the same records differently");
-                }
-            }
+            same_through_plan("matchCounterparts", &text, "counterparts", &matched.rows);
             call.bounds();
         }
     }
@@ -229,15 +233,7 @@ pub fn match_products(data: &[u8]) {
                 ours.push(("settings", settings));
             }
             let text = plan_text(&ours, &[("products", accounting)]);
-            match ledgerbridge::plan_sync_json(&text) {
-                Err(e) => defect!("consistency", false, "matchProducts accepts records that planSync rejects: {e}"),
-                Ok(plan) => {
-                    let plan: Value = serde_json::from_str(&plan).unwrap_or_default();
-                    let rows = serde_json::to_value(&matched.rows).unwrap_or_default();
-                    let same = plan["pull"]["products"] == rows;
-                    defect!("consistency", same, "matchProducts and planSync match the same records differently");
-                }
-            }
+            same_through_plan("matchProducts", &text, "products", &matched.rows);
             call.bounds();
         }
     }

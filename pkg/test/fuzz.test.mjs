@@ -32,7 +32,7 @@ import {
 } from 'ledgerbridge';
 
 import { seedArguments } from '../../fuzz/seeds.mjs';
-import { smallInput } from './helpers.mjs';
+import { smallInput, xorshift32 } from './helpers.mjs';
 
 const SEED = Number(process.env.LEDGERBRIDGE_FUZZ_SEED ?? 20261125) >>> 0;
 const CALLS = Number(process.env.LEDGERBRIDGE_FUZZ_CALLS ?? 3000);
@@ -52,18 +52,10 @@ const KNOWN = {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// A deterministic PRNG (xorshift32)
+// A deterministic PRNG (helpers' xorshift32)
 
 function prng(seed) {
-  let s = seed || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
+  const next = xorshift32(seed);
   return {
     int: (n) => next() % n,
     chance: (p) => next() / 2 ** 32 < p,
@@ -261,14 +253,7 @@ function parsedText(text) {
 }
 
 /** What the engine saw of a JS argument (`undefined` when JSON.stringify cannot write it). */
-function seen(arg) {
-  try {
-    const text = JSON.stringify(arg);
-    return text === undefined ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const seen = (arg) => copyOf(arg);
 
 /** Every number of a result that equals ±2^63: what a saturating cast makes of an out-of-range number. */
 function saturated(value, found = []) {
