@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project, installing what is missing first (scripts/setup.sh --browser).
 # Order: format and lints, the package build (with its size budget), the Rust suites natively, the rule
-# tables under WebAssembly in Node and in headless Chromium, the TypeScript types check, and last the
-# Node suites against the built package (API, CLI, packaging, browser), so the run ends on node's summary.
+# tables under WebAssembly in Node and in headless Chromium, the TypeScript types check, a bounded fuzz run,
+# and last the Node suites against the built package (API, CLI, packaging, browser, the JS fuzz test), so
+# the run ends on node's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -37,6 +38,14 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_USE_BROWSER=1
 
 step "TypeScript: the types test (tsc --noEmit, with @ts-expect-error cases)"
 node_modules/.bin/tsc -p pkg/test/types/tsconfig.json
+
+# A bounded coverage-guided fuzz run of every JSON entry point (fuzz/README.md): libFuzzer via cargo-fuzz on
+# the stable toolchain, 90 s per target, two targets at a time on the two cores (8 targets: ~6 min, plus ~5 min
+# once on a fresh machine to install cargo-fuzz and build). Any crash fails here, naming its reproducer.
+# Longer: scripts/fuzz.sh --seconds 1800 (the corpus in fuzz/corpus/ carries over between runs).
+step "fuzz every JSON entry point (${LEDGERBRIDGE_FUZZ_SECONDS:-90} s per target; scripts/fuzz.sh)"
+cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+bash scripts/fuzz.sh --seconds "${LEDGERBRIDGE_FUZZ_SECONDS:-90}" --jobs 2
 
 step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium; packaging scenarios)"
 echo "(set-up and Rust stages took $(( $(date +%s) - start )) s)"

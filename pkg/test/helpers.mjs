@@ -245,10 +245,10 @@ export function reversedCollections(input) {
   return out;
 }
 
-/** A deterministic shuffle (xorshift32) of every top-level collection. */
-export function shuffledCollections(input, seed = 0x9e3779b9) {
+/** A deterministic PRNG (xorshift32): a function returning the next unsigned 32-bit number. */
+export function xorshift32(seed) {
   let s = seed >>> 0 || 1;
-  const next = () => {
+  return () => {
     s ^= s << 13;
     s >>>= 0;
     s ^= s >>> 17;
@@ -256,6 +256,11 @@ export function shuffledCollections(input, seed = 0x9e3779b9) {
     s >>>= 0;
     return s;
   };
+}
+
+/** A deterministic shuffle (xorshift32) of every top-level collection. */
+export function shuffledCollections(input, seed = 0x9e3779b9) {
+  const next = xorshift32(seed);
   const out = structuredClone(input);
   for (const side of ['monite', 'accounting']) {
     for (const [key, value] of Object.entries(out[side] ?? {})) {

@@ -108,7 +108,7 @@ pub fn name_key_js(value: &str, kind: &str) -> Result<String, JsValue> {
             let err = crate::InputError::new(
                 crate::InputErrorKind::InvalidValue,
                 "kind",
-                format!("expected \"strict\" or \"loose\", found \"{other}\""),
+                format!("expected \"strict\" or \"loose\", found {}", crate::matching::counterparts::quoted(other)),
             );
             return Err(to_js_error(&err));
         }

@@ -1,0 +1,2 @@
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| ledgerbridge_fuzz::targets::match_counterparts(data));
