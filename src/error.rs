@@ -49,9 +49,10 @@ pub struct InputError {
 }
 
 impl InputError {
-    /// An error of the given kind at the given path.
+    /// An error of the given kind at the given path. Control characters the caller's text brought into the
+    /// path or the message (a key or value with a line break) are escaped, so the error stays one line.
     pub fn new(kind: InputErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { kind, path: path.into(), message: message.into() }
+        Self { kind, path: one_line(path.into()), message: one_line(message.into()) }
     }
 
     /// The same error, re-rooted under `prefix` (used when a nested document is parsed on its own).
@@ -69,6 +70,22 @@ impl fmt::Display for InputError {
             write!(f, "{}: {}", self.path, self.message)
         }
     }
+}
+
+/// `text` with control characters written as escapes (`\n`, `\u{1b}`).
+fn one_line(text: String) -> String {
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Joins two JSON path fragments: `a` + `b` → `a.b`, `a` + `[3]` → `a[3]`.

@@ -3,6 +3,7 @@
 
 pub mod adapters;
 pub mod error;
+pub mod json;
 pub mod keys;
 pub mod limits;
 pub mod links;

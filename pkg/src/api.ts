@@ -129,7 +129,7 @@ export function createApi(getGlue: (fn: string) => Glue) {
     },
     /** Shapes a credit note for pushing: no document number, no invoice link; with its warnings. */
     shapeCreditNote(creditNote: Receivable, context?: BillContext): ShapedCreditNote {
-      const [n, c] = [object('creditNote', creditNote), optionalObject('context', context)];
+      const [n, c] = [object('credit_note', creditNote), optionalObject('context', context)];
       const out = call('shapeCreditNote', (g) => g.shapeCreditNoteJson(n, c));
       return JSON.parse(out) as ShapedCreditNote;
     },
@@ -152,12 +152,12 @@ export function createApi(getGlue: (fn: string) => Glue) {
     },
     /** Raw QuickBooks Online bodies → the neutral accounting snapshot. */
     fromQuickBooks(raw: RawQuickBooks): Snapshot {
-      const json = object('raw', raw);
+      const json = object('quickbooks_online', raw);
       return JSON.parse(call('fromQuickBooks', (g) => g.fromQuickBooksJson(json))) as Snapshot;
     },
     /** Raw Xero bodies → the neutral accounting snapshot. */
     fromXero(raw: RawXero): Snapshot {
-      const json = object('raw', raw);
+      const json = object('xero', raw);
       return JSON.parse(call('fromXero', (g) => g.fromXeroJson(json))) as Snapshot;
     },
     /**

@@ -298,7 +298,7 @@ const CALLS_BY_TARGET = {
   credit_note: [{ fn: 'shapeCreditNote', roots: ['credit_note', 'context'], call: (a) => shapeCreditNote(a[0], a[1]) }],
   match_counterparts: [{ fn: 'matchCounterparts', roots: ['monite', 'accounting'], call: (a) => matchCounterparts(a[0], a[1]) }],
   match_products: [{ fn: 'matchProducts', roots: ['monite', 'accounting', 'settings'], call: (a) => matchProducts(a[0], a[1], a[2]) }],
-  name_key: [{ fn: 'nameKey', roots: ['', 'kind'], call: (a) => nameKey(a[0], a[1]) }],
+  name_key: [{ fn: 'nameKey', roots: ['value', 'kind'], call: (a) => nameKey(a[0], a[1]) }],
   quickbooks: [{ fn: 'fromQuickBooks', roots: ['quickbooks_online'], call: (a) => fromQuickBooks(a[0]) }],
   xero: [{ fn: 'fromXero', roots: ['xero'], call: (a) => fromXero(a[0]) }],
 };

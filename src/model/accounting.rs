@@ -4,8 +4,8 @@
 use serde::{de, Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
-use super::de::{object, objects};
 use super::monite::{Address, Price};
+use crate::json::de::{object, objects, string_enum};
 
 /// A customer or a vendor; both form one pool for matching.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
@@ -20,13 +20,14 @@ pub struct AccountingCounterpart {
 }
 
 /// Which list of the accounting system the record comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CounterpartKind {
     Customer,
     Vendor,
 }
+string_enum!(CounterpartKind { "customer" => Customer, "vendor" => Vendor });
 
 /// A product or service item.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
@@ -49,13 +50,14 @@ pub struct AccountingProduct {
 }
 
 /// `ProductServiceTypeEnum`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ProductType {
     Product,
     Service,
 }
+string_enum!(ProductType { "product" => Product, "service" => Service });
 
 /// An accounting product's price: either the API's `{ "currency", "value" }` in minor units, or a plain
 /// number in major units (what QuickBooks' `UnitPrice` and Xero's `UnitPrice` hold).
@@ -118,13 +120,14 @@ pub struct TaxRate {
 }
 
 /// Purchase (bills) or sale (invoices, credit notes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Purchase,
     Sale,
 }
+string_enum!(Direction { "purchase" => Purchase, "sale" => Sale });
 
 /// `LedgerAccountResponse`.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]

@@ -3,17 +3,14 @@
 
 pub mod accounting;
 pub mod dates;
-pub mod de;
-pub mod flat;
-pub mod locate;
 pub mod monite;
-pub mod serde_error;
 
 use serde::Deserialize;
 
 use crate::error::InputError;
+use crate::json::de::{object, object_or_default, objects};
+pub use crate::json::{from_json_str, object_from_json_str};
 use accounting::{AccountingInput, Direction};
-use de::{object, object_or_default, objects};
 use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings, SyncedRecord};
 
 /// Everything `planSync` takes. Every collection is optional (absent = empty).
@@ -153,32 +150,3 @@ impl PlanInput {
 }
 
 pub mod validate;
-
-/// Reads any input type (the plan input, a single bill, a bill context, a credit note) from JSON text.
-/// Errors name the JSON path of the bad value, prefixed by `root` (e.g. `bill`).
-pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
-    serde_json::from_str(text).map_err(|e| serde_error::from_json_error(text, &e).under(root))
-}
-
-/// [`from_json_str`] for a value that must be a JSON object: serde would also read a struct from an array
-/// by position, which for a record is never what the caller meant.
-pub fn object_from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
-    let first = text.trim_start().chars().next();
-    if first.is_some_and(|c| c != '{') && first != Some('n') {
-        let found = match first {
-            Some('[') => "an array",
-            Some('"') => "a string",
-            Some('t' | 'f') => "true or false",
-            _ => "a number",
-        };
-        let valid_json = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
-        if valid_json {
-            return Err(InputError::new(
-                crate::InputErrorKind::InvalidType,
-                root,
-                format!("expected an object, found {found}"),
-            ));
-        }
-    }
-    from_json_str(text, root)
-}

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::de::{object, objects};
+use crate::json::de::{object, objects, string_enum};
 
 /// `CounterpartResponse` (organization or individual) plus its `addresses`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -220,15 +220,17 @@ pub struct Receivable {
 }
 
 /// The receivable's `type`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
+// serde reads it through `string_enum!`; the attribute names the TypeScript union's members.
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "snake_case"))]
 pub enum ReceivableType {
     #[default]
     Invoice,
     CreditNote,
     Quote,
 }
+string_enum!(ReceivableType { "invoice" => Invoice, "credit_note" => CreditNote, "quote" => Quote });
 
 /// `ResponseItem`: a receivable's line.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -361,19 +363,19 @@ impl Settings {
     /// `settings.accounting.ledger_account_ids.products`, if set.
     pub fn default_products_ledger(&self) -> Option<&str> {
         let ids = self.accounting.as_ref()?.ledger_account_ids.as_ref()?;
-        super::de::non_blank(&ids.products)
+        crate::json::de::non_blank(&ids.products)
     }
 
     /// `settings.accounting.ledger_account_ids.payments`, if set.
     pub fn payments_ledger(&self) -> Option<&str> {
         let ids = self.accounting.as_ref()?.ledger_account_ids.as_ref()?;
-        super::de::non_blank(&ids.payments)
+        crate::json::de::non_blank(&ids.payments)
     }
 
     /// `settings.accounting.tax_ids.deductions`, if set.
     pub fn deductions_tax(&self) -> Option<&str> {
         let ids = self.accounting.as_ref()?.tax_ids.as_ref()?;
-        super::de::non_blank(&ids.deductions)
+        crate::json::de::non_blank(&ids.deductions)
     }
 }
 
@@ -400,7 +402,7 @@ pub struct SyncedRecord {
     /// The API's errors of the last push (an object), quoted in `last_push_failed`.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, unknown> | null"))]
     #[serde(default)]
-    pub errors: Option<super::flat::Flat>,
+    pub errors: Option<crate::json::flat::Flat>,
 }
 
 /// `SyncStatus`.
@@ -413,26 +415,4 @@ pub enum SyncStatus {
     Done,
 }
 
-impl<'de> Deserialize<'de> for SyncStatus {
-    /// Read as a string, so that a number or an object is reported as the wrong type (serde's derived enum
-    /// reader makes serde_json report a syntax error there). The value is checked inside the visitor, so
-    /// serde_json positions an unknown value at the value itself, and its path names the field.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = SyncStatus;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SyncStatus, E> {
-                match text {
-                    "pending" => Ok(SyncStatus::Pending),
-                    "error" => Ok(SyncStatus::Error),
-                    "done" => Ok(SyncStatus::Done),
-                    other => Err(E::unknown_variant(other, &["pending", "error", "done"])),
-                }
-            }
-        }
-        deserializer.deserialize_str(Visitor)
-    }
-}
+string_enum!(SyncStatus { "pending" => Pending, "error" => Error, "done" => Done });

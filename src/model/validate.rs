@@ -92,7 +92,7 @@ fn synced_records(records: &[super::monite::SyncedRecord]) -> Result<(), InputEr
 
 /// A present, non-blank date must parse (the push rules compare it with the connection's).
 fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), InputError> {
-    match super::de::non_blank(value) {
+    match crate::json::de::non_blank(value) {
         Some(text) => {
             super::dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path(), m))
         }

@@ -4,27 +4,28 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+use crate::json::de::{object, object_or_default, objects, string_enum};
 use crate::mapping::ledger_accounts::LedgerIndex;
 use crate::mapping::tax_rates::TaxRateIndex;
 use crate::model::accounting::{LedgerAccount, TaxRate};
 use crate::model::dates::{self, Moment};
-use crate::model::de::{object, object_or_default, objects};
 use crate::model::monite::{Connection, Settings};
 use crate::model::Policy;
 
 /// Where a Monite counterpart stands after matching (`none`/`matched`, `create`, `blocked`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
+// serde reads it through `string_enum!`; the attribute names the TypeScript union's members.
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "snake_case"))]
 pub enum CounterpartState {
     /// Matched to an accounting record (push action `none`).
-    #[serde(alias = "none")]
     Matched,
     /// Will be created in the accounting system.
     Create,
     /// Ambiguous, unmatched with a collision, or otherwise not pushable.
     Blocked,
 }
+string_enum!(CounterpartState { "matched" => Matched, "none" => Matched, "create" => Create, "blocked" => Blocked });
 
 /// A counterpart's state plus what documents need of it for their payloads.
 #[derive(Debug, Clone, PartialEq, Eq)]

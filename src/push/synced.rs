@@ -36,7 +36,7 @@ pub fn decide(monite_id: &str, record: Option<&SyncedRecord>, check: impl FnOnce
         SyncStatus::Pending => single(Code::PushInProgress, format!("a push of this document is in progress{by}")),
         SyncStatus::Error => {
             let mut result = check();
-            let details = record.errors.as_ref().map(crate::model::flat::Flat::text).filter(|text| !text.is_empty());
+            let details = record.errors.as_ref().map(crate::json::flat::Flat::text).filter(|text| !text.is_empty());
             let details = details.map_or_else(|| " (the API gave no details)".to_owned(), |text| format!(": {text}"));
             let next = if result.eligible {
                 "it passes the checks now and can be pushed again (POST /accounting_synced_records/{id}/push)"

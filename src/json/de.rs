@@ -85,3 +85,31 @@ impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectsVisitor<T> {
 pub fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
     deserializer.deserialize_any(ObjectsVisitor(std::marker::PhantomData))
 }
+
+/// Implements `Deserialize` for a unit-only enum from its names, read as a string inside the visitor:
+/// serde's derived enum reader makes serde_json report a number or an object there as a syntax error
+/// (`invalid_json`), and this reports it as the wrong type (`invalid_type`), positioned at the value so the
+/// error's path names the field.
+macro_rules! string_enum {
+    ($ty:ident { $($name:literal => $variant:ident),+ $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$ty, E> {
+                        match text {
+                            $($name => Ok($ty::$variant),)+
+                            other => Err(E::unknown_variant(other, &[$($name),+])),
+                        }
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+pub(crate) use string_enum;

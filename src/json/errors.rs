@@ -11,6 +11,15 @@ pub fn from_json_error(text: &str, err: &serde_json::Error) -> InputError {
 
 fn classify(path: &str, text: &str) -> InputError {
     let (body, position) = split_position(text);
+    if let Some(rest) = body.strip_prefix("duplicate field `") {
+        // serde_json stops at the repeated key, before its value: the path names the member before it.
+        let field = rest.trim_end_matches('`');
+        return InputError::new(
+            InputErrorKind::InvalidValue,
+            join_path(parent(path), field),
+            "the field is given twice in this object",
+        );
+    }
     if let Some(rest) = body.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
         return InputError::new(InputErrorKind::MissingField, join_path(path, field), "required field is missing");
@@ -40,6 +49,15 @@ fn classify(path: &str, text: &str) -> InputError {
         return InputError::new(InputErrorKind::InvalidJson, path, message);
     }
     InputError::new(InputErrorKind::InvalidValue, path, body.to_owned())
+}
+
+/// The path without its last key (`a.b[2].c` → `a.b[2]`); an index or an empty path stays.
+fn parent(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(at) if path[at..].starts_with('.') => &path[..at],
+        Some(_) => path,
+        None => "",
+    }
 }
 
 /// serde_json appends " at line L column C" to its messages; keep it apart.
@@ -106,6 +124,35 @@ fn found_words(found: &str) -> String {
             other => other.to_owned(),
         }
     }
+}
+
+/// Reads any input type (the plan input, a single bill, a bill context, a credit note) from JSON text.
+/// Errors name the JSON path of the bad value, prefixed by `root` (e.g. `bill`).
+pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
+    serde_json::from_str(text).map_err(|e| from_json_error(text, &e).under(root))
+}
+
+/// [`from_json_str`] for a value that must be a JSON object: serde would also read a struct from an array
+/// by position, which for a record is never what the caller meant.
+pub fn object_from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
+    let first = text.trim_start().chars().next();
+    if first.is_some_and(|c| c != '{') && first != Some('n') {
+        let found = match first {
+            Some('[') => "an array",
+            Some('"') => "a string",
+            Some('t' | 'f') => "true or false",
+            _ => "a number",
+        };
+        let valid_json = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        if valid_json {
+            return Err(InputError::new(
+                crate::InputErrorKind::InvalidType,
+                root,
+                format!("expected an object, found {found}"),
+            ));
+        }
+    }
+    from_json_str(text, root)
 }
 
 #[cfg(test)]
