@@ -4,8 +4,8 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::dates;
-use crate::model::monite::SyncedRecord;
+use crate::input::dates;
+use crate::input::records::monite::SyncedRecord;
 
 /// Which Monite records a synced record's `object_type` belongs to. Counterparts are synced as `customer`
 /// and/or `vendor`; both count for the one counterpart.
@@ -170,7 +170,7 @@ mod tests {
             id: Some(id.to_owned()),
             object_id: Some(object.to_owned()),
             object_type: Some(kind.to_owned()),
-            sync_status: Some(crate::model::monite::SyncStatus::Done),
+            sync_status: Some(crate::input::records::monite::SyncStatus::Done),
             platform_object_id: platform.map(str::to_owned),
             updated_at: updated.map(str::to_owned),
             errors: None,

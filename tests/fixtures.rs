@@ -65,12 +65,12 @@ fn quickbooks_bodies_load_with_and_without_the_query_response_wrapper() {
     let bare =
         PlanInput::from_value(&json!({ "accounting": { "quickbooks_online": { "customers": bare_customers } } }));
     let (Ok(wrapped), Ok(bare)) = (wrapped, bare) else { panic!("fixtures rejected") };
-    assert!(!wrapped.accounting.counterparts.is_empty());
-    assert_eq!(wrapped.accounting.counterparts.len(), bare.accounting.counterparts.len());
-    assert!(!wrapped.accounting.ledger_accounts.is_empty());
+    assert!(!wrapped.accounting().counterparts.is_empty());
+    assert_eq!(wrapped.accounting().counterparts.len(), bare.accounting().counterparts.len());
+    assert!(!wrapped.accounting().ledger_accounts.is_empty());
     // Every item references an account that the accounts body defines.
-    let ids: Vec<&str> = wrapped.accounting.ledger_accounts.iter().map(|a| a.id.as_str()).collect();
-    for p in &wrapped.accounting.products {
+    let ids: Vec<&str> = wrapped.accounting().ledger_accounts.iter().map(|a| a.id.as_str()).collect();
+    for p in &wrapped.accounting().products {
         if let Some(l) = &p.ledger_account_id {
             assert!(ids.contains(&l.as_str()), "item {} refers to unknown account {l}", p.id);
         }
@@ -213,7 +213,7 @@ fn every_fixture_body_loads() {
         let input = json!({ "accounting": { system: { field: body } } });
         match PlanInput::from_value(&input) {
             Ok(parsed) => {
-                let a = &parsed.accounting;
+                let a = parsed.accounting();
                 let n = a.counterparts.len() + a.products.len() + a.ledger_accounts.len() + a.tax_rates.len();
                 assert!(n > 0, "{file} yielded no records");
             }

@@ -50,7 +50,7 @@ static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn measure(text: &str) -> (usize, usize) {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let shape = ledgerbridge::PlanInput::from_json_str(text)
-        .map(|i| (i.shape(), ledgerbridge::limits::listed_ids(&i)))
+        .map(|i| (i.shape(), ledgerbridge::input::limits::listed_ids(&i)))
         .unwrap_or_else(|e| panic!("{e}"));
     let base = CURRENT.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
@@ -59,8 +59,8 @@ fn measure(text: &str) -> (usize, usize) {
     assert!(out.is_ok(), "does not plan: {out:?}");
     drop(out);
     let ((records, longest), listed) = shape;
-    let plan = ledgerbridge::limits::estimate_plan(text.len(), records, listed, longest);
-    (peak, ledgerbridge::limits::estimate(text).max(plan))
+    let plan = ledgerbridge::input::limits::estimate_plan(text.len(), records, listed, longest);
+    (peak, ledgerbridge::input::limits::estimate(text).max(plan))
 }
 
 fn check(name: &str, input: &Value) {

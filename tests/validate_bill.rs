@@ -2,7 +2,7 @@
 //! and malformed input as a typed error naming `bill.…` or `context.…`.
 #![allow(clippy::panic)] // a test fails by panicking; the no-panic rule is for the library
 
-use ledgerbridge::push::bills::validate_bill_json;
+use ledgerbridge::validate_bill_json;
 use ledgerbridge::InputErrorKind;
 use serde_json::json;
 

@@ -2,10 +2,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use ledgerbridge::input::records::accounting::{AccountingCounterpart, AccountingProduct};
+use ledgerbridge::input::records::monite::{Counterpart, Product};
 use ledgerbridge::keys::{is_format, strict_key, LEGAL_FORM_TOKENS};
-use ledgerbridge::model::accounting::{AccountingCounterpart, AccountingProduct};
-use ledgerbridge::model::monite::{Counterpart, Product};
-use ledgerbridge::plan::output::{
+use ledgerbridge::vocab::{
     CounterpartAction, CounterpartMatch, DecidedBy, Issue, MatchStatus, ProductAction, ProductDecidedBy, ProductResult,
     PushResult,
 };
@@ -165,8 +165,8 @@ fn records_by_id<'a>(doc: &'a Value, pointer: &str) -> HashMap<&'a str, &'a Valu
 
 /// The whole plan (SPEC §3, §4, §5, §8).
 pub fn plan(input: &PlanInput, plan: &SyncPlan, doc: Option<&Value>) {
-    let m = &input.monite;
-    let a = &input.accounting;
+    let m = input.monite();
+    let a = input.accounting();
     counterpart_matches(&m.counterparts, &a.counterparts, &plan.pull.counterparts);
     product_results(&m.products, &a.products, &plan.pull.products);
 

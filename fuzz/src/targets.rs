@@ -274,7 +274,12 @@ pub fn name_key(data: &[u8]) {
 /// An adapter (`fromQuickBooksJson` / `fromXeroJson`) on raw bodies, and the same bodies inside a plan input
 /// (`accounting.quickbooks_online` / `accounting.xero`): the same error, re-rooted, or a plan whose error
 /// paths name the raw field, never the list the adapter made.
-fn adapter(target: &str, root: &str, raw: &str, adapt: impl Fn(&str) -> Outcome<ledgerbridge::adapters::Snapshot>) {
+fn adapter(
+    target: &str,
+    root: &str,
+    raw: &str,
+    adapt: impl Fn(&str) -> Outcome<ledgerbridge::input::adapters::Snapshot>,
+) {
     let alone = twice(target, &[raw], || adapt(raw));
     match &alone {
         Err(e) => errors::check(e, &[Arg { root, text: raw }]),

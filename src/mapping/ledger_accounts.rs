@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::accounting::LedgerAccount;
+use crate::input::records::accounting::LedgerAccount;
 
 /// What a ledger-account reference resolves to.
 pub enum LedgerLookup<'a> {
@@ -11,20 +11,26 @@ pub enum LedgerLookup<'a> {
     Unknown,
 }
 
-/// Ledger accounts by id.
-pub struct LedgerIndex<'a> {
-    by_id: FxHashMap<&'a str, &'a LedgerAccount>,
+/// Ledger accounts by id. It owns a copy of the (few) accounts, so a validator can keep it between calls.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerIndex {
+    accounts: Vec<LedgerAccount>,
+    by_id: FxHashMap<String, usize>,
 }
 
-impl<'a> LedgerIndex<'a> {
-    /// Indexes the pulled accounts.
-    pub fn new(accounts: &'a [LedgerAccount]) -> Self {
-        Self { by_id: accounts.iter().map(|a| (a.id.as_str(), a)).collect() }
+impl LedgerIndex {
+    /// Indexes the pulled accounts (the first of two with one id wins; the gate refuses duplicates).
+    pub fn new(accounts: &[LedgerAccount]) -> Self {
+        let mut by_id = FxHashMap::default();
+        for (i, a) in accounts.iter().enumerate() {
+            by_id.entry(a.id.clone()).or_insert(i);
+        }
+        Self { accounts: accounts.to_vec(), by_id }
     }
 
     /// Resolves a reference.
-    pub fn lookup(&self, id: &str) -> LedgerLookup<'a> {
-        match self.by_id.get(id) {
+    pub fn lookup(&self, id: &str) -> LedgerLookup<'_> {
+        match self.by_id.get(id).and_then(|&i| self.accounts.get(i)) {
             Some(a) if a.is_active() => LedgerLookup::Active(a),
             Some(a) => LedgerLookup::Inactive(a),
             None => LedgerLookup::Unknown,

@@ -4,3 +4,23 @@
 pub mod currency;
 pub mod ledger_accounts;
 pub mod tax_rates;
+
+use crate::input::records::accounting::{LedgerAccount, TaxRate};
+
+/// The mapping tables a push check reads, built once: by `plan_sync` per plan, by a bill validator once
+/// for all the bills it validates.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub ledgers: ledger_accounts::LedgerIndex,
+    pub taxes: tax_rates::TaxRateIndex,
+}
+
+impl Tables {
+    /// Indexes the pulled ledger accounts and tax rates.
+    pub fn new(ledger_accounts: &[LedgerAccount], tax_rates: &[TaxRate]) -> Self {
+        Self {
+            ledgers: ledger_accounts::LedgerIndex::new(ledger_accounts),
+            taxes: tax_rates::TaxRateIndex::new(tax_rates),
+        }
+    }
+}

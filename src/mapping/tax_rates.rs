@@ -4,47 +4,53 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::accounting::{Direction, TaxRate};
+use crate::input::records::accounting::{Direction, TaxRate};
+use crate::vocab::quoted;
 
 /// How a line's tax rate resolved.
 #[derive(Debug)]
-pub enum TaxResolution<'s, 'a> {
+pub enum TaxResolution<'a> {
     /// Exactly one accounting rate.
     Mapped(&'a TaxRate),
     /// `tax_rate_not_found`, with the reason in words.
     NotFound(String),
-    /// `tax_rate_ambiguous`: the rates that share the value (sorted by id), as the index holds them.
-    Ambiguous(&'s [&'a TaxRate]),
+    /// `tax_rate_ambiguous`: the first ids of the rates that share the value (sorted), and how many share it.
+    Ambiguous(Vec<&'a str>, usize),
 }
 
-/// The active rates of one value, and the one rate of each direction when exactly one fits it.
-#[derive(Debug, Default)]
-struct SameValue<'a> {
-    rates: Vec<&'a TaxRate>,
-    purchase: Option<&'a TaxRate>,
-    sale: Option<&'a TaxRate>,
+/// The active rates of one value (positions, sorted by id), and the one rate of each direction when exactly
+/// one fits it.
+#[derive(Debug, Clone, Default)]
+struct SameValue {
+    rates: Vec<usize>,
+    purchase: Option<usize>,
+    sale: Option<usize>,
 }
 
 /// Accounting tax rates by id and by value; a line resolves in constant time however many rates share its
-/// value.
-pub struct TaxRateIndex<'a> {
-    by_id: FxHashMap<&'a str, &'a TaxRate>,
-    by_value: FxHashMap<i64, SameValue<'a>>,
+/// value. It owns a copy of the (few) rates, so a validator can keep it between calls.
+#[derive(Debug, Clone, Default)]
+pub struct TaxRateIndex {
+    rates: Vec<TaxRate>,
+    by_id: FxHashMap<String, usize>,
+    by_value: FxHashMap<i64, SameValue>,
 }
 
-impl<'a> TaxRateIndex<'a> {
+impl TaxRateIndex {
     /// Indexes the pulled rates; rates with the same value are kept sorted by id.
-    pub fn new(rates: &'a [TaxRate]) -> Self {
+    pub fn new(rates: &[TaxRate]) -> Self {
         let mut by_value: FxHashMap<i64, SameValue> = FxHashMap::default();
-        for rate in rates.iter().filter(|r| r.is_active()) {
+        for (i, rate) in rates.iter().enumerate().filter(|(_, r)| r.is_active()) {
             if let Some(value) = rate.effective_tax_rate {
-                by_value.entry(value).or_default().rates.push(rate);
+                by_value.entry(value).or_default().rates.push(i);
             }
         }
+        let id = |i: &usize| rates.get(*i).map_or("", |r| r.id.as_str());
         for same in by_value.values_mut() {
-            same.rates.sort_by(|a, b| a.id.cmp(&b.id));
+            same.rates.sort_by(|a, b| id(a).cmp(id(b)));
             let only = |direction: Direction| {
-                let mut fitting = same.rates.iter().filter(|r| r.applies_to() == Some(direction));
+                let mut fitting =
+                    same.rates.iter().filter(|&&i| rates.get(i).and_then(TaxRate::applies_to) == Some(direction));
                 match (fitting.next(), fitting.next()) {
                     (Some(one), None) => Some(*one),
                     _ => None,
@@ -52,7 +58,15 @@ impl<'a> TaxRateIndex<'a> {
             };
             (same.purchase, same.sale) = (only(Direction::Purchase), only(Direction::Sale));
         }
-        Self { by_id: rates.iter().map(|r| (r.id.as_str(), r)).collect(), by_value }
+        let mut by_id = FxHashMap::default();
+        for (i, r) in rates.iter().enumerate() {
+            by_id.entry(r.id.clone()).or_insert(i);
+        }
+        Self { rates: rates.to_vec(), by_id, by_value }
+    }
+
+    fn rate(&self, i: usize) -> Option<&TaxRate> {
+        self.rates.get(i)
     }
 
     /// Resolves a line: `explicit` is the first non-empty reference on the line, `value` its tax in basis
@@ -62,14 +76,14 @@ impl<'a> TaxRateIndex<'a> {
         explicit: Option<&str>,
         value: Option<i64>,
         direction: Option<Direction>,
-    ) -> TaxResolution<'_, 'a> {
+    ) -> TaxResolution<'_> {
         crate::work::count(crate::work::Kind::TaxRates, 1);
         if let Some(id) = explicit {
-            return match self.by_id.get(id) {
+            return match self.by_id.get(id).and_then(|&i| self.rate(i)) {
                 Some(rate) => TaxResolution::Mapped(rate),
                 None => TaxResolution::NotFound(format!(
                     "Tax rate does not exist: no accounting tax rate has id {}",
-                    crate::matching::counterparts::quoted(id)
+                    quoted(id)
                 )),
             };
         }
@@ -84,15 +98,17 @@ impl<'a> TaxRateIndex<'a> {
                 percent(value)
             ));
         };
-        match same.rates.as_slice() {
-            [only] => TaxResolution::Mapped(only),
-            several => {
-                let decided = match direction {
-                    Some(Direction::Purchase) => same.purchase,
-                    Some(Direction::Sale) => same.sale,
-                    None => None,
-                };
-                decided.map_or(TaxResolution::Ambiguous(several), TaxResolution::Mapped)
+        let decided = match (same.rates.as_slice(), direction) {
+            ([only], _) => Some(*only),
+            (_, Some(Direction::Purchase)) => same.purchase,
+            (_, Some(Direction::Sale)) => same.sale,
+            (_, None) => None,
+        };
+        match decided.and_then(|i| self.rate(i)) {
+            Some(rate) => TaxResolution::Mapped(rate),
+            None => {
+                let ids = same.rates.iter().take(10).filter_map(|&i| self.rate(i)).map(|r| r.id.as_str()).collect();
+                TaxResolution::Ambiguous(ids, same.rates.len())
             }
         }
     }

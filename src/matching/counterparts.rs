@@ -4,12 +4,12 @@
 use rustc_hash::FxHashMap;
 
 use super::suggestions::SuggestionIndex;
+use crate::input::forms::CounterpartsToMatch;
+use crate::input::records::accounting::AccountingCounterpart;
+use crate::input::records::monite::{Address, Counterpart};
 use crate::keys::{country_key, strict_key};
 use crate::links::FamilyLinks;
-use crate::model::accounting::AccountingCounterpart;
-use crate::model::monite::{Address, Counterpart};
-use crate::vocab::Code;
-use crate::vocab::{first_ids, CounterpartMatch, DecidedBy, Issue, MatchStatus};
+use crate::vocab::{first_ids, quoted, Code, CounterpartMatch, DecidedBy, Issue, MatchStatus};
 
 fn no_candidate_reason(step: DecidedBy) -> Code {
     match step {
@@ -42,10 +42,10 @@ impl AddressKeys {
 }
 
 /// Matches every Monite counterpart against the accounting pool (customers and vendors together), as on a
-/// first sync (no links). Results are sorted by `monite_id`.
-pub fn match_counterparts(monite: &[Counterpart], accounting: &[AccountingCounterpart]) -> Vec<CounterpartMatch> {
-    let keys: Vec<String> = accounting.iter().map(|a| strict_key(&a.name)).collect();
-    match_with_keys(monite, accounting, &keys, &FamilyLinks::default())
+/// first sync (no links): JS `matchCounterparts`. Results are sorted by `monite_id`.
+pub fn match_counterparts(sides: &CounterpartsToMatch) -> Vec<CounterpartMatch> {
+    let keys: Vec<String> = sides.accounting.iter().map(|a| strict_key(&a.name)).collect();
+    match_with_keys(&sides.monite, &sides.accounting, &keys, &FamilyLinks::default())
 }
 
 /// [`match_counterparts`] with the accounting side's strict keys already computed (`accounting_keys[j]` is
@@ -185,11 +185,6 @@ fn drift(m: &Counterpart, a: &AccountingCounterpart) -> Vec<Issue> {
         }
     }
     warnings
-}
-
-/// A value as a JSON string, so messages quote names unambiguously and stay on one line.
-pub fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
 /// A bounded list of candidate ids ([`first_ids`]), computed once per name group and shared by its rows.

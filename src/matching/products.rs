@@ -5,12 +5,13 @@
 
 use rustc_hash::FxHashMap;
 
-use super::counterparts::quoted;
+use crate::input::forms::ProductsToMatch;
+use crate::input::records::accounting::{AccountingPrice, AccountingProduct};
+use crate::input::records::monite::{Price, Product};
 use crate::keys::strict_key;
 use crate::links::FamilyLinks;
 use crate::mapping::currency::to_minor;
-use crate::model::accounting::{AccountingPrice, AccountingProduct};
-use crate::model::monite::{Price, Product};
+use crate::vocab::quoted;
 use crate::vocab::Code;
 use crate::vocab::ProductPayload;
 use crate::vocab::{first_ids, ids_in_words, Issue, ProductAction, ProductDecidedBy, ProductError, ProductResult};
@@ -37,14 +38,11 @@ impl LedgerDefaults<'_> {
     }
 }
 
-/// Matches products as on a first sync (no links). Rows are sorted by Monite id, then accounting id (rows
-/// without a Monite id last).
-pub fn match_products(
-    monite: &[Product],
-    accounting: &[AccountingProduct],
-    ledgers: &LedgerDefaults,
-) -> Vec<ProductResult> {
-    match_products_linked(monite, accounting, ledgers, &FamilyLinks::default())
+/// Matches products as on a first sync (no links): JS `matchProducts`. Rows are sorted by Monite id, then
+/// accounting id (rows without a Monite id last).
+pub fn match_products(sides: &ProductsToMatch) -> Vec<ProductResult> {
+    let defaults = LedgerDefaults { default_products: sides.settings.default_products_ledger() };
+    match_products_linked(&sides.monite, &sides.accounting, &defaults, &FamilyLinks::default())
 }
 
 /// [`match_products`] starting from the links of earlier syncs (SPEC §3.0 item 4): a linked Monite product

@@ -16,8 +16,8 @@
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
+use crate::input::records::accounting::AccountingCounterpart;
 use crate::keys::loose_key;
-use crate::model::accounting::AccountingCounterpart;
 use crate::vocab::Suggestion;
 
 /// Minimum Jaro-Winkler similarity of the loose keys.

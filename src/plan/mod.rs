@@ -6,14 +6,15 @@ pub mod summary;
 
 use rustc_hash::FxHashMap;
 
+use crate::input::records::monite::ReceivableType;
+use crate::input::PlanInput;
 use crate::keys::strict_key;
 use crate::links::{Family, Links};
+use crate::mapping::Tables;
 use crate::matching::counterparts::match_with_keys;
 use crate::matching::products::{match_products_linked, LedgerDefaults};
-use crate::model::monite::ReceivableType;
-use crate::model::PlanInput;
 use crate::push::bills::validate_bill;
-use crate::push::context::PushContext;
+use crate::push::context::{connected_at, PushContext, Standings};
 use crate::push::counterparts::plan_counterparts;
 use crate::push::payment_records::validate_payment_record;
 use crate::push::receivables::{validate_credit_note, validate_invoice};
@@ -59,14 +60,14 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let defaults = LedgerDefaults { default_products: monite.settings.default_products_ledger() };
     let products = match_products_linked(&monite.products, &accounting.products, &defaults, links.of(Family::Product));
 
-    let ctx = PushContext::new(
-        &accounting.ledger_accounts,
-        &accounting.tax_rates,
-        &monite.settings,
-        &input.policy,
-        monite.connection.as_ref(),
-        Some(standing),
-    );
+    let tables = Tables::new(&accounting.ledger_accounts, &accounting.tax_rates);
+    let ctx = PushContext {
+        tables: &tables,
+        settings: &monite.settings,
+        policy: &input.policy,
+        connected_at: connected_at(monite.connection.as_ref()),
+        counterparts: Standings::Plan(&standing),
+    };
     let record = |family: Family, id: &str| links.counting(family, id);
     let mut bills: Vec<PushResult> = monite
         .payables
@@ -155,7 +156,7 @@ fn tax_rate_rows(input: &PlanInput, sections: [&Vec<PushResult>; 3]) -> Vec<TaxR
 fn ledger_rows(input: &PlanInput, products: &[crate::vocab::ProductResult]) -> Vec<LedgerAccountRow> {
     let mut used: FxHashMap<&str, usize> = FxHashMap::default();
     let defaults = LedgerDefaults { default_products: input.monite.settings.default_products_ledger() };
-    let by_id: FxHashMap<&str, &crate::model::accounting::AccountingProduct> =
+    let by_id: FxHashMap<&str, &crate::input::records::accounting::AccountingProduct> =
         input.accounting.products.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut applied: Vec<String> = Vec::new();
     for row in products {

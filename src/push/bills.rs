@@ -3,12 +3,12 @@
 //! accounting rate, and a counterpart that is matched or will be created. The same check runs before a
 //! bill is issued, so forms call [`validate_bill`] on every edit.
 
-use super::context::{BillContext, PushContext};
+use super::context::{BillRules, PushContext};
 use super::lines::{check_connection_date, check_counterpart, check_ledger, check_tax, first_reference, TaxInputs};
-use crate::error::{InputError, InputErrorKind};
+use crate::error::InputError;
+use crate::input::forms::{Bill, Context};
+use crate::input::records::monite::{Payable, PayableLine};
 use crate::mapping::currency::to_major;
-use crate::model::monite::{Payable, PayableLine};
-use crate::model::{dates, object_from_json_str};
 use crate::vocab::Code;
 use crate::vocab::{BillPayload, LinePayload, Payload, RefPayload, VendorRef};
 use crate::vocab::{Issue, PushResult};
@@ -43,46 +43,27 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
     PushResult::decide(&bill.id, issues, || payload(bill, vendor_id, vendor_name, lines))
 }
 
-/// Reads a bill (`PayableResponseSchema` + `line_items`) and a [`BillContext`] from JSON text and validates
-/// the bill: the entry point of forms (JS `validateBill`). Malformed input is an [`InputError`] whose path
-/// starts with `bill` or `context`.
+/// Reads a bill and its context from JSON text through the gate and validates the bill: the entry point of
+/// forms (JS `validateBill`). Malformed input is an [`InputError`] whose path starts with `bill` or `context`.
+///
+/// ```
+/// let result = ledgerbridge::validate_bill_json(
+///     r#"{ "id": "b1", "status": "issued", "line_items": [{ "tax": 1900, "ledger_account_id": "la1" }] }"#,
+///     r#"{ "ledger_accounts": [{ "id": "la1" }], "tax_rates": [{ "id": "t19", "effective_tax_rate": 1900 }] }"#,
+/// )?;
+/// assert!(result.eligible);
+/// # Ok::<(), ledgerbridge::InputError>(())
+/// ```
 pub fn validate_bill_json(bill: &str, context: &str) -> Result<PushResult, InputError> {
-    crate::limits::check_text(bill, "bill")?;
-    let bill: Payable = object_from_json_str(bill, "bill")?;
-    let context = read_bill_context(context)?;
-    validate_bill_checked(&bill, &context)
+    let bill = Bill::from_json_str(bill)?;
+    let rules = BillRules::new(Context::from_json_str(context)?);
+    Ok(rules.validate(&bill))
 }
 
-/// Reads a [`BillContext`] once, checking its dates, for validators that keep it (JS `createBillValidator`).
-pub fn read_bill_context(context: &str) -> Result<BillContext, InputError> {
-    crate::limits::check_text(context, "context")?;
-    let context: BillContext =
-        if context.trim().is_empty() { BillContext::default() } else { object_from_json_str(context, "context")? };
-    check_date(context.connection.as_ref().and_then(|c| c.created_at.as_deref()), "context.connection.created_at")?;
-    Ok(context)
-}
-
-/// Validates a bill (JSON text) against a context read before with [`read_bill_context`].
-pub fn validate_bill_json_with(bill: &str, context: &BillContext) -> Result<PushResult, InputError> {
-    crate::limits::check_text(bill, "bill")?;
-    let bill: Payable = object_from_json_str(bill, "bill")?;
-    validate_bill_checked(&bill, context)
-}
-
-/// [`validate_bill`] for already-read values, after checking their dates (a malformed date is an input error,
-/// not a silent pass).
-pub fn validate_bill_checked(bill: &Payable, context: &BillContext) -> Result<PushResult, InputError> {
-    check_date(bill.issued_at.as_deref(), "bill.issued_at")?;
-    check_date(context.connection.as_ref().and_then(|c| c.created_at.as_deref()), "context.connection.created_at")?;
-    Ok(validate_bill(bill, &context.push_context()))
-}
-
-fn check_date(value: Option<&str>, path: &str) -> Result<(), InputError> {
-    match value.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(text) => {
-            dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path, m))
-        }
-        None => Ok(()),
+impl BillRules {
+    /// Validates a checked bill against these rules (JS `createBillValidator(context).validate(bill)`).
+    pub fn validate(&self, bill: &Bill) -> PushResult {
+        validate_bill(&bill.0, &self.push_context())
     }
 }
 

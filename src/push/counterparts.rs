@@ -5,11 +5,12 @@
 
 use rustc_hash::FxHashMap;
 
-use super::context::{CounterpartStanding, CounterpartState};
+use super::context::CounterpartStanding;
+use crate::input::records::forms::CounterpartState;
+use crate::input::records::monite::{Address, Counterpart};
 use crate::keys::strict_key;
 use crate::links::FamilyLinks;
-use crate::matching::counterparts::quoted;
-use crate::model::monite::{Address, Counterpart};
+use crate::vocab::quoted;
 use crate::vocab::Code;
 use crate::vocab::CounterpartPayload;
 use crate::vocab::{ids_in_words, CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};

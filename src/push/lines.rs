@@ -2,11 +2,12 @@
 //! tax rate must resolve to exactly one accounting rate (SPEC §3.3, §4). Also the counterpart and
 //! connection-date checks every document shares.
 
-use super::context::{CounterpartState, PushContext};
+use super::context::{PushContext, Standings};
+use crate::input::dates;
+use crate::input::records::accounting::{Direction, TaxRate};
+use crate::input::records::forms::CounterpartState;
 use crate::mapping::ledger_accounts::LedgerLookup;
 use crate::mapping::tax_rates::TaxResolution;
-use crate::model::accounting::{Direction, TaxRate};
-use crate::model::dates;
 use crate::vocab::Code;
 use crate::vocab::{ids_in_words, Issue};
 
@@ -26,7 +27,7 @@ pub fn check_ledger(
         issues.push(Issue::new(Code::LedgerAccountMissing, at(field), "the line has no ledger account"));
         return None;
     };
-    match ctx.ledgers.lookup(id) {
+    match ctx.tables.ledgers.lookup(id) {
         LedgerLookup::Active(_) => Some(id.to_owned()),
         LedgerLookup::Inactive(account) => {
             let status = account.status.as_deref().unwrap_or("inactive");
@@ -88,19 +89,18 @@ pub fn check_tax<'a>(
         (None, None) => inputs.default_field,
     };
     let path = || at(field);
-    match ctx.taxes.resolve(explicit_id, inputs.value, direction) {
+    match ctx.tables.taxes.resolve(explicit_id, inputs.value, direction) {
         TaxResolution::Mapped(rate) => Some(rate),
         TaxResolution::NotFound(message) => {
             issues.push(Issue::new(Code::TaxRateNotFound, path(), message));
             None
         }
-        TaxResolution::Ambiguous(rates) => {
+        TaxResolution::Ambiguous(ids, total) => {
             let hint = if direction.is_none() { "; set policy.direction or reference a rate on the line" } else { "" };
-            let ids: Vec<&str> = rates.iter().take(10).map(|r| r.id.as_str()).collect();
             issues.push(Issue::new(
                 Code::TaxRateAmbiguous,
                 path(),
-                format!("several accounting tax rates have this rate: {}{hint}", ids_in_words(&ids, rates.len())),
+                format!("several accounting tax rates have this rate: {}{hint}", ids_in_words(&ids, total)),
             ));
             None
         }
@@ -119,12 +119,14 @@ pub fn check_counterpart(
     counterpart_id: Option<&str>,
     issues: &mut Vec<Issue>,
 ) -> (Option<String>, Option<String>) {
-    let Some(map) = &ctx.counterparts else { return (None, None) };
+    if matches!(ctx.counterparts, Standings::Unchecked) {
+        return (None, None);
+    }
     let Some(id) = counterpart_id.map(str::trim).filter(|s| !s.is_empty()) else {
         issues.push(Issue::new(Code::CounterpartNotMatched, "counterpart_id", "the document has no counterpart"));
         return (None, None);
     };
-    match map.get(id) {
+    match ctx.counterparts.get(id).flatten() {
         Some(s) if s.state != CounterpartState::Blocked => (s.accounting_id.clone(), s.name.clone()),
         Some(_) => {
             issues.push(Issue::new(

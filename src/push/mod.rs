@@ -8,6 +8,4 @@ pub mod payment_records;
 pub mod receivables;
 pub mod synced;
 
-pub use bills::validate_bill;
-pub use context::PushContext;
 pub use receivables::shape_credit_note;

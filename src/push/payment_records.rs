@@ -2,8 +2,8 @@
 //! `settings.accounting.ledger_account_ids.payments`.
 
 use super::context::PushContext;
+use crate::input::records::monite::PaymentRecord;
 use crate::mapping::currency::to_major;
-use crate::model::monite::PaymentRecord;
 use crate::vocab::Code;
 use crate::vocab::{Issue, PushResult};
 use crate::vocab::{Payload, PaymentPayload};

@@ -3,12 +3,13 @@
 //! mapped, deductions only with a deductions tax id. Credit notes: only `issued` ones, issued after the
 //! connection, pushed without a document number and without a link to their invoice.
 
-use super::context::PushContext;
+use super::context::{BillRules, PushContext};
 use super::lines::{check_connection_date, check_counterpart, check_tax, first_reference, require_ledger, TaxInputs};
+use crate::input::forms::CreditNote;
+use crate::input::records::monite::{Receivable, ReceivableLine};
 use crate::mapping::currency::to_major;
-use crate::model::monite::{Receivable, ReceivableLine};
 use crate::vocab::Code;
-use crate::vocab::{CustomerRef, LinePayload, Payload, ReceivablePayload, RefPayload};
+use crate::vocab::{CustomerRef, LinePayload, Payload, ReceivablePayload, RefPayload, ShapedCreditNote};
 use crate::vocab::{Issue, PushResult};
 
 /// Decides whether an invoice is pushed.
@@ -58,10 +59,15 @@ pub fn validate_credit_note(note: &Receivable, ctx: &PushContext) -> PushResult 
 }
 
 /// The payload a credit note is pushed as: `AccountingReceivable`-shaped, with no document number and no
-/// link to its invoice (no `document_id`, `based_on`, `based_on_document_id`, `invoice_number`).
-pub fn shape_credit_note(note: &Receivable, ctx: &PushContext) -> ReceivablePayload {
+/// link to its invoice (no `document_id`, `based_on`, `based_on_document_id`, `invoice_number`), and the
+/// preview's warnings (JS `shapeCreditNote`).
+pub fn shape_credit_note(note: &CreditNote, rules: &BillRules) -> ShapedCreditNote {
+    let note = &note.0;
     let customer = (None, note.counterpart_name.clone());
-    shape_credit_note_with(note, ctx, customer)
+    ShapedCreditNote {
+        payload: shape_credit_note_with(note, &rules.push_context(), customer),
+        warnings: credit_note_warnings(note),
+    }
 }
 
 fn shape_credit_note_with(

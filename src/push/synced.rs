@@ -2,8 +2,8 @@
 //! pushed again, a push in progress (`pending`) is waited for, and a failed one (`error`) is checked like a
 //! new document — it can go again once it passes — with the API's errors in a `last_push_failed` warning.
 
-use crate::matching::counterparts::quoted;
-use crate::model::monite::{SyncStatus, SyncedRecord};
+use crate::input::records::monite::{SyncStatus, SyncedRecord};
+use crate::vocab::quoted;
 use crate::vocab::Code;
 use crate::vocab::{Issue, PushResult, SyncedRef};
 

@@ -75,6 +75,12 @@ codes! {
     InvoiceNotCancelled = "invoice_not_cancelled",
 }
 
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Code {
     /// The codes of documents out of scope for a sync rather than failing in it: they are in the push results
     /// but not in the plan's `errors`.

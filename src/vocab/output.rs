@@ -4,10 +4,7 @@ use super::codes::{Code, ObjectType};
 use super::payloads::{CounterpartPayload, Payload, ProductPayload};
 use serde::Serialize;
 
-/// Lists of record ids in a result hold at most this many ids, the first in sort order (SPEC §3.1 "Bounded
-/// results"); a sibling `*_total` says how many there are, so a plan grows linearly with its input even when
-/// thousands of records share one name.
-pub const MAX_IDS: usize = 100;
+pub use crate::input::limits::MAX_IDS;
 
 /// The first [`MAX_IDS`] of `ids` in sort order, and how many there are. Sorting only what is kept: a
 /// partial selection, so a long list costs linear time.
@@ -19,6 +16,11 @@ pub fn first_ids<S: AsRef<str> + Ord>(mut ids: Vec<S>) -> (Vec<String>, usize) {
     }
     ids.sort_unstable();
     (ids.iter().map(|s| s.as_ref().to_owned()).collect(), total)
+}
+
+/// A value as a JSON string, so messages quote names unambiguously and stay on one line.
+pub fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
 /// Ids for a message: at most ten, then how many more (messages stay short whatever the input).
@@ -160,7 +162,7 @@ pub struct TaxRateRow {
     pub code: Option<String>,
     pub effective_tax_rate: Option<i64>,
     pub status: Option<String>,
-    pub direction: Option<crate::model::accounting::Direction>,
+    pub direction: Option<crate::input::records::accounting::Direction>,
     /// Bill, invoice and credit-note lines mapped to this rate.
     pub mapped_lines: usize,
 }
@@ -222,7 +224,7 @@ pub struct PushResult {
 pub struct SyncedRef {
     /// The synced record's `id` (for `POST /accounting_synced_records/{id}/push`).
     pub record_id: Option<String>,
-    pub sync_status: crate::model::monite::SyncStatus,
+    pub sync_status: crate::input::records::monite::SyncStatus,
     pub platform_object_id: Option<String>,
     pub updated_at: Option<String>,
 }
@@ -281,4 +283,12 @@ pub struct SyncPlan {
     pub push: Push,
     pub summary: super::summary::Summary,
     pub errors: Vec<SyncError>,
+}
+
+/// A credit note's push payload and the preview's warnings (JS `shapeCreditNote`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct ShapedCreditNote {
+    pub payload: super::payloads::ReceivablePayload,
+    pub warnings: Vec<Issue>,
 }

@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use crate::model::accounting::ProductType;
-use crate::model::monite::{Address, Price};
+use crate::input::records::accounting::ProductType;
+use crate::input::records::monite::{Address, Price};
 
 /// `AccountingRefObject`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -11,8 +11,10 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::error::{InputError, InputErrorKind};
-use crate::model::accounting::{AccountingCounterpart, AccountingInput, AccountingProduct, LedgerAccount, TaxRate};
-use crate::model::from_json_str;
+use crate::input::records::accounting::{
+    AccountingCounterpart, AccountingInput, AccountingProduct, LedgerAccount, TaxRate,
+};
+use crate::json::from_json_str;
 
 pub use country::country_code;
 
@@ -26,35 +28,7 @@ pub struct Snapshot {
     pub ledger_accounts: Vec<LedgerAccount>,
 }
 
-/// Where an adapted record came from, so that a problem found after adapting (a duplicate id) names the
-/// field the caller passed (`accounting.quickbooks_online.customers.QueryResponse.Customer[1].Id`), not the
-/// neutral list it was adapted into.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    /// Path of the raw record, relative to the raw source (`customers.QueryResponse.Customer[1]`).
-    pub path: String,
-    /// The raw name of the field that became `id` (`Id`, `ContactID`, `TaxType`, …).
-    pub id_field: &'static str,
-}
-
-/// The origin of every record of each neutral collection, in order (`None`: given in neutral form).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Origins {
-    pub counterparts: Vec<Option<Origin>>,
-    pub products: Vec<Option<Origin>>,
-    pub tax_rates: Vec<Option<Origin>>,
-    pub ledger_accounts: Vec<Option<Origin>>,
-}
-
-impl Origins {
-    /// The path of the id of record `index` of `collection` (`accounting.counterparts` …).
-    pub fn id_path(list: &[Option<Origin>], collection: &str, index: usize) -> String {
-        match list.get(index).and_then(Option::as_ref) {
-            Some(origin) => format!("{}.{}", origin.path, origin.id_field),
-            None => format!("{collection}[{index}].id"),
-        }
-    }
-}
+pub use super::records::origins::{Origin, Origins};
 
 /// A raw source adapted: the records and where each one came from.
 #[derive(Debug, Clone, Default)]
@@ -180,12 +154,12 @@ pub const MAX_RATE_PERCENT: f64 = 10_000.0;
 /// (at most 2^53 − 1); else an error at `path` (never clamped).
 fn unit_price(price: Option<f64>, path: impl FnOnce() -> String) -> Result<Option<f64>, InputError> {
     match price {
-        Some(p) if !crate::model::validate::major_price_ok(p) => Err(InputError::new(
+        Some(p) if !crate::input::validate::major_price_ok(p) => Err(InputError::new(
             InputErrorKind::InvalidValue,
             path(),
             format!(
                 "expected a price of at least 0 and at most {}, found {p}",
-                crate::model::validate::MAX_PRICE_MAJOR
+                crate::input::validate::MAX_PRICE_MAJOR
             ),
         )),
         other => Ok(other),

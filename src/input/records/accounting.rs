@@ -1,5 +1,5 @@
 //! Accounting-side records (SPEC §8 `accounting`): the snapshot pulled from QuickBooks Online or Xero,
-//! already in one neutral shape. Raw QBO / Xero bodies are read by `crate::adapters` into the same shape.
+//! already in one neutral shape. Raw QBO / Xero bodies are read by `crate::input::adapters` into the same shape.
 
 use serde::{de, Deserialize, Deserializer};
 use serde_json::value::RawValue;
@@ -244,5 +244,5 @@ pub struct AccountingInput {
     pub xero: Option<RawXero>,
     /// Where each record of the neutral collections came from (filled when raw bodies are adapted).
     #[serde(skip)]
-    pub origins: crate::adapters::Origins,
+    pub origins: crate::input::records::origins::Origins,
 }

@@ -2,10 +2,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::accounting::AccountingPrice;
+use super::records::accounting::AccountingPrice;
 use super::PlanInput;
-use crate::adapters::{Origin, Origins};
 use crate::error::{InputError, InputErrorKind};
+use crate::input::records::origins::{Origin, Origins};
 
 /// Runs every check; the first failure is returned.
 pub fn check(input: &PlanInput) -> Result<(), InputError> {
@@ -53,7 +53,7 @@ fn at<'a>(list: &'a [Option<Origin>], collection: &'static str) -> impl Fn(usize
 }
 
 /// Every Monite counterpart must be an organization or an individual (it has no name otherwise).
-pub fn named_counterparts(list: &[super::monite::Counterpart], collection: &str) -> Result<(), InputError> {
+pub fn named_counterparts(list: &[super::records::monite::Counterpart], collection: &str) -> Result<(), InputError> {
     for (i, c) in list.iter().enumerate() {
         if c.organization.is_none() && c.individual.is_none() {
             return Err(InputError::new(
@@ -68,7 +68,7 @@ pub fn named_counterparts(list: &[super::monite::Counterpart], collection: &str)
 
 /// Every synced record names its Monite record, its type and its status (SPEC §3.0 item 1); a present
 /// `updated_at` must parse, since it decides which record of an object counts.
-fn synced_records(records: &[super::monite::SyncedRecord]) -> Result<(), InputError> {
+fn synced_records(records: &[super::records::monite::SyncedRecord]) -> Result<(), InputError> {
     for (i, r) in records.iter().enumerate() {
         let at = |field: &str| format!("monite.synced_records[{i}].{field}");
         let missing =
@@ -92,7 +92,12 @@ fn synced_records(records: &[super::monite::SyncedRecord]) -> Result<(), InputEr
 
 /// A present, non-blank date must parse (the push rules compare it with the connection's).
 fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), InputError> {
-    match crate::json::de::non_blank(value) {
+    check_date(value.as_deref(), path)
+}
+
+/// [`date`] for a borrowed value.
+pub(crate) fn check_date(value: Option<&str>, path: impl FnOnce() -> String) -> Result<(), InputError> {
+    match value.map(str::trim).filter(|s| !s.is_empty()) {
         Some(text) => {
             super::dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path(), m))
         }

@@ -1,22 +1,24 @@
-//! The `planSync` input (SPEC §8 `PlanInput`): reading it from JSON text, a JSON value or any serde
-//! deserializer, with every mistake reported as an [`InputError`] naming its JSON path.
+//! The records the engine reads, in the API's own JSON shapes (SPEC §8 `PlanInput`): what the gate
+//! (`crate::input`) deserializes before it adapts and checks them. Only the fields the rules use are read;
+//! the rest is ignored, so whole API responses can be passed as they are.
 
 pub mod accounting;
-pub mod dates;
+pub mod forms;
 pub mod monite;
+pub mod origins;
 
 use serde::Deserialize;
 
-use crate::error::InputError;
 use crate::json::de::{object, object_or_default, objects};
-pub use crate::json::{from_json_str, object_from_json_str};
 use accounting::{AccountingInput, Direction};
 use monite::{Connection, Counterpart, Payable, PaymentRecord, Product, Receivable, Settings, SyncedRecord};
 
-/// Everything `planSync` takes. Every collection is optional (absent = empty).
+/// Everything `planSync` takes, as read from JSON and before the gate's checks (it names the TypeScript
+/// type `PlanInput`). Every collection is optional (absent = empty). The checked [`crate::PlanInput`] is
+/// made from it by the gate alone.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct PlanInput {
+pub(crate) struct PlanInput {
     #[serde(default, deserialize_with = "object_or_default")]
     pub monite: MoniteInput,
     #[serde(default, deserialize_with = "object_or_default")]
@@ -95,58 +97,3 @@ fn status_in(status: &str, custom: Option<&[String]>, default: &[&str]) -> bool 
         None => default.iter().any(|s| s.eq_ignore_ascii_case(status)),
     }
 }
-
-impl PlanInput {
-    /// Reads the input from JSON text.
-    pub fn from_json_str(text: &str) -> Result<Self, InputError> {
-        crate::limits::check_text(text, "")?;
-        let mut input: Self = object_from_json_str(text, "")?;
-        input.finish(text.len())?;
-        Ok(input)
-    }
-
-    /// Reads the input from a parsed JSON value (through its text, so errors name paths the same way).
-    pub fn from_value(value: &serde_json::Value) -> Result<Self, InputError> {
-        Self::from_json_str(&value.to_string())
-    }
-
-    fn finish(&mut self, text_len: usize) -> Result<(), InputError> {
-        crate::adapters::merge_raw(&mut self.accounting)?;
-        crate::model::validate::check(self)?;
-        let (records, longest_id) = self.shape();
-        crate::limits::check_plan(text_len, records, crate::limits::listed_ids(self), longest_id)
-    }
-
-    /// How many records the input holds and the longest id: with the ids its lists hold
-    /// (`limits::listed_ids`), what bounds the plan's size (`limits::estimate_plan`).
-    pub fn shape(&self) -> (usize, usize) {
-        let (m, a) = (&self.monite, &self.accounting);
-        let ids = m
-            .counterparts
-            .iter()
-            .map(|r| r.id.len())
-            .chain(m.products.iter().map(|r| r.id.len()))
-            .chain(m.payables.iter().map(|r| r.id.len()))
-            .chain(m.receivables.iter().map(|r| r.id.len()))
-            .chain(m.payment_records.iter().map(|r| r.id.len()))
-            .chain(m.synced_records.iter().map(|r| r.object_id.as_deref().map_or(0, str::len)))
-            .chain(a.counterparts.iter().map(|r| r.id.len()))
-            .chain(a.products.iter().map(|r| r.id.len()))
-            .chain(a.tax_rates.iter().map(|r| r.id.len()))
-            .chain(a.ledger_accounts.iter().map(|r| r.id.len()));
-        let longest = ids.max().unwrap_or(0);
-        let records = m.counterparts.len()
-            + m.products.len()
-            + a.products.len()
-            + m.payables.iter().map(|p| 1 + p.line_items.len()).sum::<usize>()
-            + m.receivables.iter().map(|r| 1 + r.line_items.len()).sum::<usize>()
-            + m.payment_records.len()
-            + m.synced_records.len()
-            + a.counterparts.len()
-            + a.tax_rates.len()
-            + a.ledger_accounts.len();
-        (records, longest)
-    }
-}
-
-pub mod validate;

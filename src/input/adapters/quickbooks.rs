@@ -9,11 +9,11 @@ use serde::Deserialize;
 
 use super::{country_code, percent_to_basis_points, records, text, unit_price, Adapted, RawList};
 use crate::error::InputError;
-use crate::model::accounting::{
+use crate::input::records::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, LedgerAccount, ProductType,
     RawQuickBooks, TaxRate,
 };
-use crate::model::monite::Address;
+use crate::input::records::monite::Address;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]

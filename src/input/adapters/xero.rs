@@ -10,11 +10,11 @@ use serde::Deserialize;
 
 use super::{country_code, percent_to_basis_points, records, text, unit_price, Adapted, RawList};
 use crate::error::InputError;
-use crate::model::accounting::{
+use crate::input::records::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, Direction, LedgerAccount, ProductType,
     RawXero, TaxRate,
 };
-use crate::model::monite::Address;
+use crate::input::records::monite::Address;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -15,6 +15,11 @@
 
 use crate::error::{InputError, InputErrorKind};
 
+/// Lists of record ids in a result hold at most this many ids, the first in sort order (SPEC §3.1 "Bounded
+/// results"); a sibling `*_total` says how many there are, so a plan grows linearly with its input even when
+/// thousands of records share one name.
+pub const MAX_IDS: usize = 100;
+
 /// The largest JSON text an entry point takes (UTF-8 bytes).
 pub const MAX_TEXT_BYTES: usize = 512 << 20;
 /// The largest value `nameKey` takes (UTF-8 bytes): names are short; this leaves room for any real one.
@@ -74,7 +79,7 @@ pub fn estimate_plan(text_len: usize, records: usize, listed: usize, longest_id:
 /// strict key, as matching forms them (links only shrink them).
 pub fn listed_ids(input: &crate::PlanInput) -> usize {
     use rustc_hash::FxHashMap;
-    let cap = |n: usize| n.min(crate::vocab::MAX_IDS);
+    let cap = |n: usize| n.min(MAX_IDS);
     let mut total = 0usize;
     let mut groups: FxHashMap<String, (usize, usize)> = FxHashMap::default();
     for c in &input.monite.counterparts {
