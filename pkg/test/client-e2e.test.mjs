@@ -299,6 +299,17 @@ test('the loaders follow pagination (pageSize 2 over the counterparts, products 
     for (const c of counterparts) assert.ok(Array.isArray(c.addresses) && c.addresses.length > 0, `addresses of ${c.id}`);
   }));
 
+test('connect() sends no body, as the document defines none (the simulator refuses one: sim/test); { platform } is a TypeError', () =>
+  withSim({}, async (sim) => {
+    const { client, log } = clientFor(sim);
+    await h.failure(client.connect({ platform: 'xero' }), TypeError);
+    assert.equal(sim.counters.total, 0, 'nothing was sent');
+    const connection = await client.connect();
+    assert.equal(connection.status, 'pending_auth');
+    assert.deepEqual(lines(log).slice(-2), ['GET /accounting_connections 200', 'POST /accounting_connections 201']);
+    assert.equal(sim.counters.connectionsCreated, 1);
+  }));
+
 // ---------------------------------------------------------------------------------------------------------
 // Tokens
 

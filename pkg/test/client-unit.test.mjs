@@ -357,14 +357,14 @@ test('422 detail becomes the message, without the input the API echoes; not retr
   const api = fakeApi();
   api.on('POST', '/accounting_connections', {
     status: 422,
-    body: { detail: [{ loc: ['body', 'platform'], msg: "Input should be 'xero'", type: 'enum', input: { client_secret: SECRET } }] },
+    body: { detail: [{ loc: ['header', 'x-monite-entity-id'], msg: 'Entity already connected', type: 'connection_already_exists', input: { client_secret: SECRET } }] },
   });
   api.on('GET', '/accounting_connections', { body: { data: [] } });
-  const err = await rejection(clientFor(api).connect({ platform: 'xero' }));
+  const err = await rejection(clientFor(api).connect());
   assert.ok(err instanceof ApiError);
   assert.equal(err.status, 422);
-  assert.equal(err.apiMessage, "body.platform: Input should be 'xero'");
-  assert.deepEqual(err.details, [{ loc: ['body', 'platform'], msg: "Input should be 'xero'", type: 'enum' }]);
+  assert.equal(err.apiMessage, 'header.x-monite-entity-id: Entity already connected');
+  assert.deepEqual(err.details, [{ loc: ['header', 'x-monite-entity-id'], msg: 'Entity already connected', type: 'connection_already_exists' }]);
   assertNoSecrets(err, [SECRET]);
   assert.equal(api.routeCalls().filter((c) => c === 'POST /accounting_connections').length, 1);
 });
@@ -442,7 +442,7 @@ test('create is retried after a 429 (proof it was not processed)', async () => {
   assert.equal(created.connection_url, 'https://sites.railz.ai/ste-bac47d52');
   assert.deepEqual(api.routeCalls(), ['GET /accounting_connections', 'POST /accounting_connections', 'POST /accounting_connections']);
   assert.deepEqual(api.sleeps, [2000]);
-  assert.equal(api.calls.at(-1).body, undefined, 'no body unless a platform is given');
+  assert.equal(api.calls.at(-1).body, undefined, 'no body: the document defines none');
 });
 
 test('connect fails with AlreadyConnectedError naming the platform, without creating anything', async () => {
@@ -471,10 +471,10 @@ test('connect({ replace: true }) disconnects the existing connection, then creat
   api.on('GET', '/accounting_connections', { body: { data: [connection({ id: 'conn-q', status: 'connected', platform: 'quickbooks_online' })] } });
   api.on('POST', '/accounting_connections/conn-q/disconnect', { body: connection({ id: 'conn-q', status: 'disconnected', platform: 'quickbooks_online' }) });
   api.on('POST', '/accounting_connections', { status: 201, body: connection({ id: 'conn-new' }) });
-  const created = await clientFor(api).connect({ replace: true, platform: 'xero' });
+  const created = await clientFor(api).connect({ replace: true });
   assert.equal(created.id, 'conn-new');
   assert.deepEqual(api.routeCalls(), ['GET /accounting_connections', 'POST /accounting_connections/conn-q/disconnect', 'POST /accounting_connections']);
-  assert.deepEqual(api.calls.at(-1).body, { platform: 'xero' });
+  assert.equal(api.calls.at(-1).body, undefined);
 });
 
 test('sync (202) and disconnect (200)', async () => {
@@ -727,6 +727,29 @@ test('previewSync = planSync(await loadPlanInput()) with the injected planSync',
   assert.equal(await client.previewSync(), plan);
   assert.equal(received.monite.counterparts.length, 5);
   await assert.rejects(clientFor(api).previewSync(), TypeError);
+});
+
+// --- the API document: no body on connect, each list's limit bounds, the documented response shapes --------
+
+test('document: connect() sends POST /accounting_connections without a body; { platform } is a TypeError before any request', async () => {
+  const api = fakeApi();
+  api.on('GET', '/accounting_connections', { body: { data: [] } });
+  api.on('POST', '/accounting_connections', { status: 201, body: connection() });
+  const client = clientFor(api);
+  await client.connect();
+  const create = api.calls.at(-1);
+  assert.equal(`${create.method} ${create.path}`, 'POST /accounting_connections');
+  assert.equal(create.body, undefined, 'the current document defines no request body (the entity user picks the platform on connection_url)');
+  assert.equal(create.headers.get('content-type'), null);
+
+  const sent = api.calls.length;
+  for (const platform of ['xero', 'quickbooks_online']) {
+    const err = await rejection(client.connect({ platform }));
+    assert.ok(err instanceof TypeError, `${err.name}: ${err.message}`);
+    assert.match(err.message, /platform/);
+    assert.match(err.message, /connection_url/);
+  }
+  assert.equal(api.calls.length, sent, 'nothing was sent');
 });
 
 // --- secrets -------------------------------------------------------------------------------------------

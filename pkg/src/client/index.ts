@@ -132,9 +132,10 @@ export class MoniteClient {
     return connections.getConnection(this.#http, id, options);
   }
   /**
-   * Creates a connection (201, status `pending_auth`, with `connection_url` for the entity user).
-   * `AlreadyConnectedError` when one is `connected` or `pending_auth`, unless `replace: true` (then it is
-   * disconnected first). The create is never sent twice unless the API answered 429 or 401.
+   * Creates a connection: `POST /accounting_connections` without a body (201, status `pending_auth`, with
+   * `connection_url`, where the entity user picks QuickBooks or Xero). `AlreadyConnectedError` when one is
+   * `connected` or `pending_auth`, unless `replace: true` (then it is disconnected first). The create is never
+   * sent twice unless the API answered 429 or 401. There is no `platform` option (a `TypeError`).
    */
   connect(options?: connections.ConnectOptions): Promise<AccountingConnection> {
     return connections.connect(this.#http, options);

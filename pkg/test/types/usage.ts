@@ -252,4 +252,14 @@ async function repushNegatives(): Promise<unknown[]> {
   return [counterparts, ids, reason, ambiguous];
 }
 
-export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives];
+// The API document: POST /accounting_connections has no body.
+async function documentNegatives(): Promise<unknown[]> {
+  const fetchToken = async () => ({ access_token: 't', expires_in: 60 });
+  const client = createClient({ entityId: 'e-1', fetchToken });
+  // @ts-expect-error connect() takes no platform: the entity user picks QuickBooks or Xero on the connection_url page
+  const withPlatform = await client.connect({ platform: 'xero' });
+  const replaced = await client.connect({ replace: true });
+  return [withPlatform, replaced];
+}
+
+export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives, documentNegatives];
