@@ -299,6 +299,38 @@ test('the loaders follow pagination (pageSize 2 over the counterparts, products 
     for (const c of counterparts) assert.ok(Array.isArray(c.addresses) && c.addresses.length > 0, `addresses of ${c.id}`);
   }));
 
+test("the document's limits: each list's default is sent and the simulator serves it; a limit out of bounds fails before any request", () =>
+  withSim({ seedSync: true, data: defaultData({ connected: true }) }, async (sim) => {
+    const { client, log } = clientFor(sim);
+    await client.loadPlanInput({ accounting: sim.state.accounting() });
+    const sent = {};
+    for (const e of log) if (e.query.limit !== undefined) (sent[e.path.replace(/^\/payables\/[^/]+\//, '/payables/{id}/')] ??= new Set()).add(e.query.limit);
+    assert.deepEqual(Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, [...v].join()])), {
+      '/counterparts': '100',
+      '/products': '100',
+      '/payables': '100',
+      '/payables/{id}/line_items': '100',
+      '/receivables': '100',
+      '/payment_records': '100',
+      '/accounting_tax_rates': '250',
+      '/ledger_accounts': '250',
+      '/accounting_synced_records': '250',
+    });
+    assert.ok(log.every((e) => e.status === 200), lines(log).join('\n'));
+
+    // The maximum of the synced records is 250 (the schema), not the 0–250 of the parameter's description.
+    const all = [];
+    for await (const record of client.syncedRecords({ objectType: 'vendor', limit: 250 })) all.push(record);
+    assert.equal(all.length, sim.state.syncedRecords().filter((r) => r.object_type === 'vendor').length);
+    const before = sim.counters.total;
+    await h.failure(async () => {
+      for await (const _ of client.syncedRecords({ objectType: 'vendor', limit: 0 }));
+    }, TypeError);
+    await h.failure(async () => client.syncedRecordPages({ objectType: 'vendor', limit: 251 }).next(), TypeError);
+    assert.equal(sim.counters.total, before, 'nothing reached the simulator');
+    assert.throws(() => clientFor(sim, { pageSize: { ledger_accounts: 251 } }), TypeError);
+  }));
+
 test('connect() sends no body, as the document defines none (the simulator refuses one: sim/test); { platform } is a TypeError', () =>
   withSim({}, async (sim) => {
     const { client, log } = clientFor(sim);

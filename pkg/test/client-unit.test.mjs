@@ -752,6 +752,81 @@ test('document: connect() sends POST /accounting_connections without a body; { p
   assert.equal(api.calls.length, sent, 'nothing was sent');
 });
 
+test('document: syncedRecords sends limit 1–250 (default 250) on every page; any other limit is a TypeError before any request', async () => {
+  const api = fakeApi();
+  api.on('GET', '/accounting_synced_records', (req) => ({
+    body: { data: [syncRecord(`r-${req.query.pagination_token ?? 'first'}`)], next_pagination_token: req.query.pagination_token ? null : 'tok-2' },
+  }));
+  const client = clientFor(api);
+  const drain = async (options) => {
+    for await (const _ of client.syncedRecords({ objectType: 'bill', ...options }));
+  };
+  await drain({});
+  await drain({ limit: 250 });
+  await drain({ limit: 1 });
+  const limits = api.calls.filter((c) => c.path === '/accounting_synced_records').map((c) => c.query.limit);
+  assert.deepEqual(limits, ['250', '250', '250', '250', '1', '1']);
+
+  const sent = api.calls.length;
+  for (const limit of [0, 251, 1.5, -1, '10', Number.NaN, null]) {
+    const err = await rejection(drain({ limit }));
+    assert.ok(err instanceof TypeError, `limit ${String(limit)}: ${err.name}`);
+    assert.match(err.message, /limit .*1–250/);
+  }
+  const pages = await rejection((async () => {
+    for await (const _ of client.syncedRecordPages({ objectType: 'customer', limit: 0 }));
+  })());
+  assert.ok(pages instanceof TypeError);
+  assert.equal(api.calls.length, sent, 'nothing was sent');
+});
+
+test("document: the loaders send each list's documented default limit; pageSize sets every list or one, within its bounds", async () => {
+  const limitsSent = (api) => {
+    const out = {};
+    for (const c of api.calls) {
+      if (c.query.limit === undefined) continue;
+      const key = c.path.replace(/^\/payables\/[^/]+\/line_items$/, '/payables/{id}/line_items');
+      (out[key] ??= new Set()).add(c.query.limit);
+    }
+    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v].join(',')]));
+  };
+  const api = planApi();
+  await clientFor(api).loadPlanInput();
+  const defaults = {
+    '/counterparts': '100',
+    '/products': '100',
+    '/payables': '100',
+    '/payables/{id}/line_items': '100',
+    '/receivables': '100',
+    '/payment_records': '100',
+    '/accounting_tax_rates': '250',
+    '/ledger_accounts': '250',
+    '/accounting_synced_records': '250',
+  };
+  assert.deepEqual(limitsSent(api), defaults);
+
+  const sized = planApi();
+  await clientFor(sized, { pageSize: { receivables: 250, accounting_synced_records: 1, line_items: 2 } }).loadPlanInput();
+  assert.deepEqual(limitsSent(sized), { ...defaults, '/receivables': '250', '/accounting_synced_records': '1', '/payables/{id}/line_items': '2' });
+
+  const one = planApi();
+  await clientFor(one, { pageSize: 3 }).loadPlanInput();
+  assert.deepEqual(limitsSent(one), Object.fromEntries(Object.keys(defaults).map((k) => [k, '3'])));
+
+  for (const [pageSize, pattern] of [
+    [0, /pageSize/],
+    [101, /counterparts.*1–100/],
+    [2.5, /pageSize/],
+    ['ten', /pageSize/],
+    [{ counterparts: 101 }, /counterparts.*1–100/],
+    [{ receivables: 251 }, /receivables.*1–250/],
+    [{ accounting_synced_records: 0 }, /accounting_synced_records.*1–250/],
+    [{ counterpart: 5 }, /counterpart\b.*not a list/],
+  ]) {
+    assert.throws(() => clientFor(fakeApi(), { pageSize }), (e) => e instanceof TypeError && pattern.test(e.message), JSON.stringify(pageSize));
+  }
+});
+
 // --- secrets -------------------------------------------------------------------------------------------
 
 test('no error carries the token or the client secret', async () => {

@@ -17,6 +17,7 @@ import { defaultSleep } from './abort.js';
 import * as connections from './connections.js';
 import { AuthError } from './errors.js';
 import { Transport, type RequestOptions } from './http.js';
+import { pageSizes } from './lists.js';
 import * as loaders from './loaders.js';
 import { previewSync, type PlanSync } from './preview.js';
 import { pushFailed } from './repush.js';
@@ -115,7 +116,7 @@ export class MoniteClient {
     this.#loaders = {
       http: this.#http,
       entityId: this.entityId,
-      pageSize: Math.floor(positive('pageSize', options.pageSize, 100, 100)),
+      pageSizes: pageSizes(options.pageSize),
       concurrency: Math.max(1, Math.floor(positive('concurrency', options.concurrency, 4))),
     };
     this.#planSync = options.planSync;
@@ -156,7 +157,8 @@ export class MoniteClient {
   // --- sync logs -----------------------------------------------------------------------------------
 
   /**
-   * Every synced record of one `objectType`, following `next_pagination_token`.
+   * Every synced record of one `objectType`, following `next_pagination_token`; `limit` 1–250 (default 250),
+   * any other a `TypeError` before any request.
    *
    * ```ts
    * for await (const record of client.syncedRecords({ objectType: 'bill' })) if (record.sync_status === 'error') …

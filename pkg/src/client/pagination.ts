@@ -6,14 +6,17 @@
  */
 import { ProtocolError } from './errors.js';
 import type { QueryValue, Requester } from './http.js';
+import type { ListName } from './lists.js';
 import type { Page } from './types.js';
 
 export interface PageQuery {
+  /** Which list. */
+  list: ListName;
   path: string;
   /** Filters of the first request. */
   query?: Record<string, QueryValue>;
-  /** Page size; sent with every request. */
-  limit?: number;
+  /** Page size, within the list's bounds (see `listLimit`); sent with every request. */
+  limit: number;
   /** Parameters the API requires on every request, next pages included. */
   always?: Record<string, QueryValue>;
   signal?: AbortSignal;

@@ -4,7 +4,8 @@
  * @module
  */
 import type { QueryValue, Requester } from './http.js';
-import { items, pages } from './pagination.js';
+import { listLimit } from './lists.js';
+import { items, pages, type PageQuery } from './pagination.js';
 import type { CallOptions, ObjectMatchType, SyncRecord, SyncRecordList } from './types.js';
 
 const BASE = '/accounting_synced_records';
@@ -12,22 +13,26 @@ const BASE = '/accounting_synced_records';
 export interface SyncedRecordsOptions extends CallOptions {
   /** Required by the API: `product`, `customer`, `vendor`, `receivable`, `bill` or `payment_record`. */
   objectType: ObjectMatchType;
-  /** Page size (0–250; the API's default is 100). Sent with every page, as the API requires. */
+  /**
+   * Page size: a whole number from 1 to 250 (the document's schema), default 250. Sent with every page, as the
+   * API requires; any other value is a `TypeError` before any request.
+   */
   limit?: number;
   /** More filters of the first request, by their API names (`object_id`, `created_at__gte`, `order`, …). */
   filters?: Record<string, QueryValue>;
 }
 
-function request(options: SyncedRecordsOptions) {
+function request(options: SyncedRecordsOptions): PageQuery {
   if (typeof options?.objectType !== 'string' || (options.objectType as string) === '') {
     throw new TypeError('syncedRecords: objectType is required (product, customer, vendor, receivable, bill, payment_record)');
   }
   return {
+    list: 'accounting_synced_records',
     path: BASE,
     query: { ...options.filters },
     // The document requires object_type on every request, next pages included.
     always: { object_type: options.objectType },
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    limit: listLimit('accounting_synced_records', options.limit, 'syncedRecords: limit'),
     ...(options.signal ? { signal: options.signal } : {}),
   };
 }

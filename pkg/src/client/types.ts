@@ -5,6 +5,9 @@
  * @module
  */
 import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { PageSizes } from './lists.js';
+
+export type { ListName, PageSizes } from './lists.js';
 
 /** `ConnectionStatus`. */
 export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
@@ -128,8 +131,15 @@ export interface ClientOptions {
   retry?: RetryOptions;
   /** Timeout of one HTTP request, body included. Default 30 000. */
   requestTimeoutMs?: number;
-  /** Page size for list loaders (1–100). Default 100. */
-  pageSize?: number;
+  /**
+   * Page size (`limit`) of the list loaders, within the bounds the API document gives each list: a number for
+   * every list (so 1–100), or per list — `counterparts`, `products`, `payables`, `line_items`,
+   * `payment_records`: 1–100, default 100; `receivables`: 1–250, default 100; `accounting_tax_rates`,
+   * `ledger_accounts`, `accounting_synced_records`: 1–250, default 250. Default: each list's documented
+   * default. A size out of bounds is a `TypeError` from `createClient`.
+   */
+  pageSize?: number | PageSizes;
+
   /** Parallel requests of per-record loaders (addresses, line items). Default 4. */
   concurrency?: number;
   /**
