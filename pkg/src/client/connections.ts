@@ -4,8 +4,9 @@
  * @module
  */
 import { linkedController, raceAbort } from './abort.js';
-import { AlreadyConnectedError, ConnectionFailedError, ProtocolError, TimeoutError } from './errors.js';
+import { AlreadyConnectedError, ConnectionFailedError, TimeoutError } from './errors.js';
 import type { Requester } from './http.js';
+import { SHAPES } from './shapes.js';
 import type { AccountingConnection, AccountingConnectionList, AccountingMessage, CallOptions } from './types.js';
 
 const BASE = '/accounting_connections';
@@ -42,16 +43,13 @@ export interface Clock {
 
 /** `GET /accounting_connections` → the `data` array. */
 export async function listConnections(http: Requester, options: CallOptions = {}): Promise<AccountingConnection[]> {
-  const { data, requestId } = await http.request<AccountingConnectionList>({ method: 'GET', path: BASE, signal: options.signal });
-  if (typeof data !== 'object' || data === null || !Array.isArray(data.data)) {
-    throw new ProtocolError('list answer has no data array', { method: 'GET', path: BASE, requestId });
-  }
+  const { data } = await http.request<AccountingConnectionList>({ method: 'GET', path: BASE, signal: options.signal, expect: SHAPES.connectionList });
   return data.data;
 }
 
 /** `GET /accounting_connections/{id}`. */
 export async function getConnection(http: Requester, id: string, options: CallOptions = {}): Promise<AccountingConnection> {
-  return (await http.request<AccountingConnection>({ method: 'GET', path: at(id), signal: options.signal })).data;
+  return (await http.request<AccountingConnection>({ method: 'GET', path: at(id), signal: options.signal, expect: SHAPES.connection })).data;
 }
 
 /**
@@ -65,18 +63,19 @@ export async function createConnection(http: Requester, options: CallOptions = {
     repeat: 'once',
     checkBeforeRetry: 'check listConnections() before creating another',
     signal: options.signal,
+    expect: SHAPES.connection,
   });
   return result.data;
 }
 
 /** `POST /accounting_connections/{id}/disconnect` → the connection, status `disconnected`. */
 export async function disconnect(http: Requester, id: string, options: CallOptions = {}): Promise<AccountingConnection> {
-  return (await http.request<AccountingConnection>({ method: 'POST', path: `${at(id)}/disconnect`, signal: options.signal })).data;
+  return (await http.request<AccountingConnection>({ method: 'POST', path: `${at(id)}/disconnect`, signal: options.signal, expect: SHAPES.connection })).data;
 }
 
 /** `POST /accounting_connections/{id}/sync` → 202 `{ message }`: pulls from the accounting system now. */
 export async function sync(http: Requester, id: string, options: CallOptions = {}): Promise<AccountingMessage> {
-  return (await http.request<AccountingMessage>({ method: 'POST', path: `${at(id)}/sync`, signal: options.signal })).data;
+  return (await http.request<AccountingMessage>({ method: 'POST', path: `${at(id)}/sync`, signal: options.signal, expect: SHAPES.message })).data;
 }
 
 /**
@@ -104,8 +103,10 @@ export async function connect(http: Requester, options: ConnectOptions = {}): Pr
 
 /**
  * Polls `GET /accounting_connections/{id}` until `connected` (resolves with it), with pauses growing from
- * `intervalMs` to `maxIntervalMs`. `deauthorized` or `disconnected` → `ConnectionFailedError`; past
- * `timeoutMs` → `TimeoutError` (kind `wait`); the signal aborting → its reason.
+ * `intervalMs` to `maxIntervalMs`. `deauthorized` or `disconnected` → `ConnectionFailedError`; an answer that is
+ * not an `AccountingConnectionResponse` → `ProtocolError` at once; past `timeoutMs` → `TimeoutError` (kind
+ * `wait`); the signal aborting → its reason. A connection without `status` (the document makes it optional)
+ * counts as not yet connected.
  */
 export async function waitUntilConnected(http: Requester, clock: Clock, id: string, options: WaitOptions = {}): Promise<AccountingConnection> {
   const timeoutMs = options.timeoutMs ?? 600_000;

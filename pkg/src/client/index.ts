@@ -141,7 +141,10 @@ export class MoniteClient {
   connect(options?: connections.ConnectOptions): Promise<AccountingConnection> {
     return connections.connect(this.#http, options);
   }
-  /** Polls until `connected`; `ConnectionFailedError`, `TimeoutError` or the abort reason otherwise. */
+  /**
+   * Polls until `connected`; `ConnectionFailedError`, `TimeoutError` or the abort reason otherwise, and a
+   * `ProtocolError` at once for an answer that is not a connection.
+   */
   waitUntilConnected(id: string, options?: connections.WaitOptions): Promise<AccountingConnection> {
     return connections.waitUntilConnected(this.#http, this.#clock, id, options);
   }
@@ -247,8 +250,8 @@ export class MoniteClient {
   }
 
   /**
-   * Any other endpoint, with the same headers, retries and errors; resolves with the JSON body.
-   * `path` is below the base URL (`/payables/${encodeURIComponent(id)}`).
+   * Any other endpoint, with the same headers, retries and errors; resolves with the JSON body (checked
+   * against `expect` when given). `path` is below the base URL (`/payables/${encodeURIComponent(id)}`).
    */
   async request<T = unknown>(options: RequestOptions): Promise<T> {
     return (await this.#http.request<T>(options)).data;

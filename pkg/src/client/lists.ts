@@ -1,9 +1,11 @@
 /**
  * The cursor-paginated lists the client reads, with the `limit` bounds and default the API document gives each
- * one (the parameter's schema: `minimum`, `maximum`, `default`). A `limit` outside
+ * one (the parameter's schema: `minimum`, `maximum`, `default`), and the schema of its answer. A `limit` outside
  * a list's bounds is a `TypeError` before any request (the API would answer 422).
  * @module
  */
+import { pageShape, SHAPES, type ResponseShape } from './shapes.js';
+
 /** The lists, by the last segment of their path (`line_items`: `GET /payables/{id}/line_items`). */
 export type ListName =
   | 'counterparts'
@@ -25,19 +27,20 @@ interface ListSpec {
   /** The smallest `limit` is 1 on every list. */
   max: number;
   default: number;
+  shape: ResponseShape;
 }
 
 /** From the document: `limit` is `{ type: integer, minimum: 1, maximum, default }` on each. */
 export const LISTS: Readonly<Record<ListName, ListSpec>> = {
-  counterparts: { endpoint: 'GET /counterparts', max: 100, default: 100 },
-  products: { endpoint: 'GET /products', max: 100, default: 100 },
-  payables: { endpoint: 'GET /payables', max: 100, default: 100 },
-  line_items: { endpoint: 'GET /payables/{payable_id}/line_items', max: 100, default: 100 },
-  receivables: { endpoint: 'GET /receivables', max: 250, default: 100 },
-  payment_records: { endpoint: 'GET /payment_records', max: 100, default: 100 },
-  accounting_tax_rates: { endpoint: 'GET /accounting_tax_rates', max: 250, default: 250 },
-  ledger_accounts: { endpoint: 'GET /ledger_accounts', max: 250, default: 250 },
-  accounting_synced_records: { endpoint: 'GET /accounting_synced_records', max: 250, default: 250 },
+  counterparts: { endpoint: 'GET /counterparts', max: 100, default: 100, shape: pageShape('CounterpartPaginationResponse') },
+  products: { endpoint: 'GET /products', max: 100, default: 100, shape: pageShape('ProductServicePaginationResponse') },
+  payables: { endpoint: 'GET /payables', max: 100, default: 100, shape: pageShape('PayablePaginationResponse') },
+  line_items: { endpoint: 'GET /payables/{payable_id}/line_items', max: 100, default: 100, shape: pageShape('LineItemPaginationResponse') },
+  receivables: { endpoint: 'GET /receivables', max: 250, default: 100, shape: pageShape('ReceivablePaginationResponse') },
+  payment_records: { endpoint: 'GET /payment_records', max: 100, default: 100, shape: pageShape('PaymentRecordResponseList') },
+  accounting_tax_rates: { endpoint: 'GET /accounting_tax_rates', max: 250, default: 250, shape: pageShape('AccountingTaxRateListResponse') },
+  ledger_accounts: { endpoint: 'GET /ledger_accounts', max: 250, default: 250, shape: pageShape('LedgerAccountListResponse') },
+  accounting_synced_records: { endpoint: 'GET /accounting_synced_records', max: 250, default: 250, shape: SHAPES.syncRecordList },
 };
 
 const NAMES = Object.keys(LISTS) as ListName[];

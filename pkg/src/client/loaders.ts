@@ -17,6 +17,7 @@ import { getConnection, listConnections } from './connections.js';
 import type { HttpResult, RequestOptions, Requester } from './http.js';
 import type { ListName } from './lists.js';
 import { collect } from './pagination.js';
+import { SHAPES } from './shapes.js';
 import { syncedRecords } from './synced-records.js';
 import type { AccountingConnection, ApiRecord, CallOptions, ObjectMatchType, SyncRecord } from './types.js';
 
@@ -59,8 +60,9 @@ export async function loadCounterparts(ctx: LoaderContext, options: CallOptions 
       method: 'GET',
       path: `/counterparts/${encodeURIComponent(counterpart.id)}/addresses`,
       signal: options.signal,
+      expect: SHAPES.addresses,
     });
-    return { ...counterpart, addresses: Array.isArray(data?.data) ? data.data : [] };
+    return { ...counterpart, addresses: data.data };
   });
 }
 
@@ -101,7 +103,7 @@ export function loadLedgerAccounts(ctx: LoaderContext, options: CallOptions = {}
 /** `GET /entities/{entityId}/settings` (`SettingsResponse`; the engine reads `accounting`). */
 export async function loadSettings(ctx: LoaderContext, options: CallOptions = {}): Promise<Record<string, unknown>> {
   const path = `/entities/${encodeURIComponent(ctx.entityId)}/settings`;
-  return (await ctx.http.request<Record<string, unknown>>({ method: 'GET', path, signal: options.signal })).data;
+  return (await ctx.http.request<Record<string, unknown>>({ method: 'GET', path, signal: options.signal, expect: SHAPES.settings })).data;
 }
 
 /**

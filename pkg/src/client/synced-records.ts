@@ -6,6 +6,7 @@
 import type { QueryValue, Requester } from './http.js';
 import { listLimit } from './lists.js';
 import { items, pages, type PageQuery } from './pagination.js';
+import { OBJECT_MATCH_TYPES, SHAPES } from './shapes.js';
 import type { CallOptions, ObjectMatchType, SyncRecord, SyncRecordList } from './types.js';
 
 const BASE = '/accounting_synced_records';
@@ -23,8 +24,8 @@ export interface SyncedRecordsOptions extends CallOptions {
 }
 
 function request(options: SyncedRecordsOptions): PageQuery {
-  if (typeof options?.objectType !== 'string' || (options.objectType as string) === '') {
-    throw new TypeError('syncedRecords: objectType is required (product, customer, vendor, receivable, bill, payment_record)');
+  if (!OBJECT_MATCH_TYPES.includes(options?.objectType)) {
+    throw new TypeError(`syncedRecords: objectType is required (${OBJECT_MATCH_TYPES.join(', ')})`);
   }
   return {
     list: 'accounting_synced_records',
@@ -49,7 +50,7 @@ export function syncedRecordPages(http: Requester, options: SyncedRecordsOptions
 
 /** `GET /accounting_synced_records/{id}`. */
 export async function getSyncedRecord(http: Requester, id: string, options: CallOptions = {}): Promise<SyncRecord> {
-  return (await http.request<SyncRecord>({ method: 'GET', path: `${BASE}/${encodeURIComponent(id)}`, signal: options.signal })).data;
+  return (await http.request<SyncRecord>({ method: 'GET', path: `${BASE}/${encodeURIComponent(id)}`, signal: options.signal, expect: SHAPES.syncRecord })).data;
 }
 
 /**
@@ -64,6 +65,7 @@ export async function pushSyncedRecord(http: Requester, id: string, options: Cal
     repeat: 'once',
     checkBeforeRetry: 'check getSyncedRecord(id) before pushing again',
     signal: options.signal,
+    expect: SHAPES.syncRecord,
   });
   return result.data;
 }

@@ -6,11 +6,13 @@
  */
 import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
 import type { PageSizes } from './lists.js';
+import type { CONNECTION_STATUSES, OBJECT_MATCH_TYPES } from './shapes.js';
 
 export type { ListName, PageSizes } from './lists.js';
+export type { ResponseShape } from './shapes.js';
 
 /** `ConnectionStatus`. */
-export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** `Platform`. */
 export type Platform = 'xero' | 'quickbooks' | 'quickbooks_online' | 'quickbooks_online_sandbox';
@@ -39,7 +41,7 @@ export interface AccountingMessage {
 }
 
 /** `ObjectMatchTypes`: the `object_type` of synced records. */
-export type ObjectMatchType = 'product' | 'customer' | 'vendor' | 'receivable' | 'bill' | 'payment_record';
+export type ObjectMatchType = (typeof OBJECT_MATCH_TYPES)[number];
 
 // `SyncStatus` is generated from the engine's Rust type (the plan's `synced.sync_status` is the same enum).
 import type { SyncStatus } from '../../glue/node/ledgerbridge.js';
@@ -139,7 +141,6 @@ export interface ClientOptions {
    * default. A size out of bounds is a `TypeError` from `createClient`.
    */
   pageSize?: number | PageSizes;
-
   /** Parallel requests of per-record loaders (addresses, line items). Default 4. */
   concurrency?: number;
   /**

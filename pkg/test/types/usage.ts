@@ -267,5 +267,4 @@ async function documentNegatives(): Promise<unknown[]> {
   return [withPlatform, replaced, typo, noType];
 }
 
-
 export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives, documentNegatives];
