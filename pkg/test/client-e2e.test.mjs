@@ -22,6 +22,7 @@ import {
 } from 'ledgerbridge';
 import { defaultData, loadSample, sampleGenerator } from '../../sim/server.mjs';
 import { delay, fakeSleep, setupSuite, submitConnectionPage } from './support/e2e.mjs';
+import { DOCUMENTED_DEFAULT_LIMITS, limitsSent } from './support/limits.mjs';
 
 const { h, secret: SECRET, withSim, clientFor, checkNoSecrets, checkContract } = await setupSuite();
 
@@ -303,19 +304,7 @@ test("the document's limits: each list's default is sent and the simulator serve
   withSim({ seedSync: true, data: defaultData({ connected: true }) }, async (sim) => {
     const { client, log } = clientFor(sim);
     await client.loadPlanInput({ accounting: sim.state.accounting() });
-    const sent = {};
-    for (const e of log) if (e.query.limit !== undefined) (sent[e.path.replace(/^\/payables\/[^/]+\//, '/payables/{id}/')] ??= new Set()).add(e.query.limit);
-    assert.deepEqual(Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, [...v].join()])), {
-      '/counterparts': '100',
-      '/products': '100',
-      '/payables': '100',
-      '/payables/{id}/line_items': '100',
-      '/receivables': '100',
-      '/payment_records': '100',
-      '/accounting_tax_rates': '250',
-      '/ledger_accounts': '250',
-      '/accounting_synced_records': '250',
-    });
+    assert.deepEqual(limitsSent(log), DOCUMENTED_DEFAULT_LIMITS);
     assert.ok(log.every((e) => e.status === 200), lines(log).join('\n'));
 
     // The maximum of the synced records is 250 (the schema), not the 0–250 of the parameter's description.

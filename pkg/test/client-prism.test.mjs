@@ -16,6 +16,7 @@ import { test } from 'node:test';
 import { inspect } from 'node:util';
 import { AlreadyConnectedError, ApiError, ConnectionFailedError, createClient, PushRejectedError, TimeoutError } from 'ledgerbridge';
 import { DEFAULT_DOCUMENT, missingContractReason } from './support/contract.mjs';
+import { DOCUMENTED_LIMITS } from './support/limits.mjs';
 import { endpointNamer, observingFetch, startPrism } from './support/prism.mjs';
 
 const OBJECT_TYPES = ['customer', 'vendor', 'product', 'bill', 'receivable', 'payment_record'];
@@ -46,6 +47,16 @@ function tally(exchanges, name) {
 }
 
 const accepted = (e) => e.status >= 200 && e.status < 300 && e.violations.length === 0;
+
+test("the limits the tests expect are the document's: each list's limit schema (1–max, default)", { skip: absent }, () => {
+  const document = JSON.parse(readFileSync(DEFAULT_DOCUMENT, 'utf8'));
+  for (const [path, expected] of Object.entries(DOCUMENTED_LIMITS)) {
+    const limit = document.paths[path]?.get?.parameters?.find((p) => p.name === 'limit' && p.in === 'query');
+    assert.ok(limit, `GET ${path} has a limit parameter`);
+    const { type, minimum, maximum, default: fallback } = limit.schema;
+    assert.deepEqual({ type, minimum, maximum, default: fallback }, { type: 'integer', minimum: 1, maximum: expected.max, default: expected.default }, `GET ${path}`);
+  }
+});
 
 test('Prism --errors: token → connections → connect → wait → sync → synced records → push → disconnect → previewSync → pushFailed, every request accepted', { skip: absent, timeout: 180_000 }, async (t) => {
   const started = Date.now();

@@ -17,6 +17,7 @@ import {
   TimeoutError,
 } from '../esm/client/index.js';
 import { LedgerbridgeError } from '../esm/errors.js';
+import { DOCUMENTED_DEFAULT_LIMITS, limitsSent } from './support/limits.mjs';
 
 const BASE = 'https://api.example.test/v1';
 const ENTITY = 'ent-7f3c';
@@ -781,37 +782,22 @@ test('document: syncedRecords sends limit 1–250 (default 250) on every page; a
 });
 
 test("document: the loaders send each list's documented default limit; pageSize sets every list or one, within its bounds", async () => {
-  const limitsSent = (api) => {
-    const out = {};
-    for (const c of api.calls) {
-      if (c.query.limit === undefined) continue;
-      const key = c.path.replace(/^\/payables\/[^/]+\/line_items$/, '/payables/{id}/line_items');
-      (out[key] ??= new Set()).add(c.query.limit);
-    }
-    return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, [...v].join(',')]));
-  };
   const api = planApi();
   await clientFor(api).loadPlanInput();
-  const defaults = {
-    '/counterparts': '100',
-    '/products': '100',
-    '/payables': '100',
-    '/payables/{id}/line_items': '100',
-    '/receivables': '100',
-    '/payment_records': '100',
-    '/accounting_tax_rates': '250',
-    '/ledger_accounts': '250',
-    '/accounting_synced_records': '250',
-  };
-  assert.deepEqual(limitsSent(api), defaults);
+  assert.deepEqual(limitsSent(api.calls), DOCUMENTED_DEFAULT_LIMITS);
 
   const sized = planApi();
   await clientFor(sized, { pageSize: { receivables: 250, accounting_synced_records: 1, line_items: 2 } }).loadPlanInput();
-  assert.deepEqual(limitsSent(sized), { ...defaults, '/receivables': '250', '/accounting_synced_records': '1', '/payables/{id}/line_items': '2' });
+  assert.deepEqual(limitsSent(sized.calls), {
+    ...DOCUMENTED_DEFAULT_LIMITS,
+    '/receivables': '250',
+    '/accounting_synced_records': '1',
+    '/payables/{payable_id}/line_items': '2',
+  });
 
   const one = planApi();
   await clientFor(one, { pageSize: 3 }).loadPlanInput();
-  assert.deepEqual(limitsSent(one), Object.fromEntries(Object.keys(defaults).map((k) => [k, '3'])));
+  assert.deepEqual(limitsSent(one.calls), Object.fromEntries(Object.keys(DOCUMENTED_DEFAULT_LIMITS).map((k) => [k, '3'])));
 
   for (const [pageSize, pattern] of [
     [0, /pageSize/],
