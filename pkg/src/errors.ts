@@ -16,7 +16,7 @@ export class LedgerbridgeError extends Error {
 }
 
 /** Kinds of malformed input, as `InputError.code`. */
-export type InputErrorCode = 'invalid_json' | 'invalid_type' | 'missing_field' | 'invalid_value' | 'duplicate_id';
+export type InputErrorCode = 'invalid_json' | 'invalid_type' | 'missing_field' | 'invalid_value' | 'duplicate_id' | 'too_large';
 
 /**
  * Malformed input. `path` is the JSON path of the bad field (e.g.

@@ -169,8 +169,9 @@ impl SuggestionIndex {
             if *other == key {
                 return None; // scored above, with the other records of this key
             }
-            crate::work::count(crate::work::Kind::Similarity, 1);
-            let score = super::similarity::jaro_winkler(ours, prefix(other));
+            let theirs = prefix(other);
+            crate::work::count(crate::work::Kind::Similarity, ours.len() + theirs.len());
+            let score = super::similarity::jaro_winkler(ours, theirs);
             (score >= MIN_SCORE).then(|| (score, id_of(j)))
         }));
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

@@ -4,7 +4,7 @@
  * are typed loosely (`ApiRecord`): the engine reads the fields it needs.
  * @module
  */
-import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { Issue, PlanInput, Push, SyncPlan } from '../generated/types.js';
 import type { PageSizes } from './lists.js';
 import type { CONNECTION_STATUSES, OBJECT_MATCH_TYPES } from './shapes.js';
 
@@ -44,7 +44,7 @@ export interface AccountingMessage {
 export type ObjectMatchType = (typeof OBJECT_MATCH_TYPES)[number];
 
 // `SyncStatus` is generated from the engine's Rust type (the plan's `synced.sync_status` is the same enum).
-import type { SyncStatus } from '../../glue/node/ledgerbridge.js';
+import type { SyncStatus } from '../generated/types.js';
 export type { SyncStatus };
 
 /** `SyncRecordResource`: one sync log entry. */
