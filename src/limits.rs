@@ -74,7 +74,7 @@ pub fn estimate_plan(text_len: usize, records: usize, listed: usize, longest_id:
 /// strict key, as matching forms them (links only shrink them).
 pub fn listed_ids(input: &crate::PlanInput) -> usize {
     use rustc_hash::FxHashMap;
-    let cap = |n: usize| n.min(crate::plan::output::MAX_IDS);
+    let cap = |n: usize| n.min(crate::vocab::MAX_IDS);
     let mut total = 0usize;
     let mut groups: FxHashMap<String, (usize, usize)> = FxHashMap::default();
     for c in &input.monite.counterparts {

@@ -18,7 +18,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::keys::loose_key;
 use crate::model::accounting::AccountingCounterpart;
-use crate::plan::output::Suggestion;
+use crate::vocab::Suggestion;
 
 /// Minimum Jaro-Winkler similarity of the loose keys.
 pub const MIN_SCORE: f64 = 0.90;
