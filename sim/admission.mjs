@@ -1,6 +1,6 @@
 // What every API request must pass before its route runs, in this order: the `x-monite-version` header, the
 // Bearer token (except on public routes), the `x-monite-entity-id` header (entity-scoped routes), and the JSON
-// body (routes that take one).
+// body (routes that take one; the others take none).
 import { isUuid } from './ids.mjs';
 import { apiError, issue, validationError } from './respond.mjs';
 
@@ -61,6 +61,15 @@ export function admit({ route, req, rawBody, store, auth }) {
   }
 
   let body;
+  if (!route.body && rawBody.trim() !== '') {
+    // The operation has no requestBody in the document (POST /accounting_connections among them: the entity user
+    // picks the platform on the connection page), so a body is not part of any valid request; it is not read.
+    return {
+      response: validationError([
+        issue('extra_forbidden', ['body'], `Extra inputs are not permitted: ${req.method} ${route.template} takes no request body`),
+      ]),
+    };
+  }
   if (route.body) {
     if (!rawBody.trim()) return { response: validationError([issue('missing', ['body'], 'Field required')]) };
     try {

@@ -22,6 +22,7 @@ import {
 } from 'ledgerbridge';
 import { defaultData, loadSample, sampleGenerator } from '../../sim/server.mjs';
 import { delay, fakeSleep, setupSuite, submitConnectionPage } from './support/e2e.mjs';
+import { DOCUMENTED_DEFAULT_LIMITS, limitsSent } from './support/limits.mjs';
 
 const { h, secret: SECRET, withSim, clientFor, checkNoSecrets, checkContract } = await setupSuite();
 
@@ -297,6 +298,37 @@ test('the loaders follow pagination (pageSize 2 over the counterparts, products 
     assert.equal(log.filter((e) => e.path === '/counterparts').length, 3);
     assert.equal(log.filter((e) => e.path === '/products').length, 2);
     for (const c of counterparts) assert.ok(Array.isArray(c.addresses) && c.addresses.length > 0, `addresses of ${c.id}`);
+  }));
+
+test("the document's limits: each list's default is sent and the simulator serves it; a limit out of bounds fails before any request", () =>
+  withSim({ seedSync: true, data: defaultData({ connected: true }) }, async (sim) => {
+    const { client, log } = clientFor(sim);
+    await client.loadPlanInput({ accounting: sim.state.accounting() });
+    assert.deepEqual(limitsSent(log), DOCUMENTED_DEFAULT_LIMITS);
+    assert.ok(log.every((e) => e.status === 200), lines(log).join('\n'));
+
+    // The maximum of the synced records is 250 (the schema), not the 0–250 of the parameter's description.
+    const all = [];
+    for await (const record of client.syncedRecords({ objectType: 'vendor', limit: 250 })) all.push(record);
+    assert.equal(all.length, sim.state.syncedRecords().filter((r) => r.object_type === 'vendor').length);
+    const before = sim.counters.total;
+    await h.failure(async () => {
+      for await (const _ of client.syncedRecords({ objectType: 'vendor', limit: 0 }));
+    }, TypeError);
+    await h.failure(async () => client.syncedRecordPages({ objectType: 'vendor', limit: 251 }).next(), TypeError);
+    assert.equal(sim.counters.total, before, 'nothing reached the simulator');
+    assert.throws(() => clientFor(sim, { pageSize: { ledger_accounts: 251 } }), TypeError);
+  }));
+
+test('connect() sends no body, as the document defines none (the simulator refuses one: sim/test); { platform } is a TypeError', () =>
+  withSim({}, async (sim) => {
+    const { client, log } = clientFor(sim);
+    await h.failure(client.connect({ platform: 'xero' }), TypeError);
+    assert.equal(sim.counters.total, 0, 'nothing was sent');
+    const connection = await client.connect();
+    assert.equal(connection.status, 'pending_auth');
+    assert.deepEqual(lines(log).slice(-2), ['GET /accounting_connections 200', 'POST /accounting_connections 201']);
+    assert.equal(sim.counters.connectionsCreated, 1);
   }));
 
 // ---------------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import {
   TimeoutError,
 } from '../esm/client/index.js';
 import { LedgerbridgeError } from '../esm/errors.js';
+import { DOCUMENTED_DEFAULT_LIMITS, limitsSent } from './support/limits.mjs';
 
 const BASE = 'https://api.example.test/v1';
 const ENTITY = 'ent-7f3c';
@@ -357,14 +358,14 @@ test('422 detail becomes the message, without the input the API echoes; not retr
   const api = fakeApi();
   api.on('POST', '/accounting_connections', {
     status: 422,
-    body: { detail: [{ loc: ['body', 'platform'], msg: "Input should be 'xero'", type: 'enum', input: { client_secret: SECRET } }] },
+    body: { detail: [{ loc: ['header', 'x-monite-entity-id'], msg: 'Entity already connected', type: 'connection_already_exists', input: { client_secret: SECRET } }] },
   });
   api.on('GET', '/accounting_connections', { body: { data: [] } });
-  const err = await rejection(clientFor(api).connect({ platform: 'xero' }));
+  const err = await rejection(clientFor(api).connect());
   assert.ok(err instanceof ApiError);
   assert.equal(err.status, 422);
-  assert.equal(err.apiMessage, "body.platform: Input should be 'xero'");
-  assert.deepEqual(err.details, [{ loc: ['body', 'platform'], msg: "Input should be 'xero'", type: 'enum' }]);
+  assert.equal(err.apiMessage, 'header.x-monite-entity-id: Entity already connected');
+  assert.deepEqual(err.details, [{ loc: ['header', 'x-monite-entity-id'], msg: 'Entity already connected', type: 'connection_already_exists' }]);
   assertNoSecrets(err, [SECRET]);
   assert.equal(api.routeCalls().filter((c) => c === 'POST /accounting_connections').length, 1);
 });
@@ -442,7 +443,7 @@ test('create is retried after a 429 (proof it was not processed)', async () => {
   assert.equal(created.connection_url, 'https://sites.railz.ai/ste-bac47d52');
   assert.deepEqual(api.routeCalls(), ['GET /accounting_connections', 'POST /accounting_connections', 'POST /accounting_connections']);
   assert.deepEqual(api.sleeps, [2000]);
-  assert.equal(api.calls.at(-1).body, undefined, 'no body unless a platform is given');
+  assert.equal(api.calls.at(-1).body, undefined, 'no body: the document defines none');
 });
 
 test('connect fails with AlreadyConnectedError naming the platform, without creating anything', async () => {
@@ -471,10 +472,10 @@ test('connect({ replace: true }) disconnects the existing connection, then creat
   api.on('GET', '/accounting_connections', { body: { data: [connection({ id: 'conn-q', status: 'connected', platform: 'quickbooks_online' })] } });
   api.on('POST', '/accounting_connections/conn-q/disconnect', { body: connection({ id: 'conn-q', status: 'disconnected', platform: 'quickbooks_online' }) });
   api.on('POST', '/accounting_connections', { status: 201, body: connection({ id: 'conn-new' }) });
-  const created = await clientFor(api).connect({ replace: true, platform: 'xero' });
+  const created = await clientFor(api).connect({ replace: true });
   assert.equal(created.id, 'conn-new');
   assert.deepEqual(api.routeCalls(), ['GET /accounting_connections', 'POST /accounting_connections/conn-q/disconnect', 'POST /accounting_connections']);
-  assert.deepEqual(api.calls.at(-1).body, { platform: 'xero' });
+  assert.equal(api.calls.at(-1).body, undefined);
 });
 
 test('sync (202) and disconnect (200)', async () => {
@@ -727,6 +728,198 @@ test('previewSync = planSync(await loadPlanInput()) with the injected planSync',
   assert.equal(await client.previewSync(), plan);
   assert.equal(received.monite.counterparts.length, 5);
   await assert.rejects(clientFor(api).previewSync(), TypeError);
+});
+
+// --- the API document: no body on connect, each list's limit bounds, the documented response shapes --------
+
+test('document: connect() sends POST /accounting_connections without a body; { platform } is a TypeError before any request', async () => {
+  const api = fakeApi();
+  api.on('GET', '/accounting_connections', { body: { data: [] } });
+  api.on('POST', '/accounting_connections', { status: 201, body: connection() });
+  const client = clientFor(api);
+  await client.connect();
+  const create = api.calls.at(-1);
+  assert.equal(`${create.method} ${create.path}`, 'POST /accounting_connections');
+  assert.equal(create.body, undefined, 'the current document defines no request body (the entity user picks the platform on connection_url)');
+  assert.equal(create.headers.get('content-type'), null);
+
+  const sent = api.calls.length;
+  for (const platform of ['xero', 'quickbooks_online']) {
+    const err = await rejection(client.connect({ platform }));
+    assert.ok(err instanceof TypeError, `${err.name}: ${err.message}`);
+    assert.match(err.message, /platform/);
+    assert.match(err.message, /connection_url/);
+  }
+  assert.equal(api.calls.length, sent, 'nothing was sent');
+});
+
+test('document: syncedRecords sends limit 1–250 (default 250) on every page; any other limit is a TypeError before any request', async () => {
+  const api = fakeApi();
+  api.on('GET', '/accounting_synced_records', (req) => ({
+    body: { data: [syncRecord(`r-${req.query.pagination_token ?? 'first'}`)], next_pagination_token: req.query.pagination_token ? null : 'tok-2' },
+  }));
+  const client = clientFor(api);
+  const drain = async (options) => {
+    for await (const _ of client.syncedRecords({ objectType: 'bill', ...options }));
+  };
+  await drain({});
+  await drain({ limit: 250 });
+  await drain({ limit: 1 });
+  const limits = api.calls.filter((c) => c.path === '/accounting_synced_records').map((c) => c.query.limit);
+  assert.deepEqual(limits, ['250', '250', '250', '250', '1', '1']);
+
+  const sent = api.calls.length;
+  for (const limit of [0, 251, 1.5, -1, '10', Number.NaN, null]) {
+    const err = await rejection(drain({ limit }));
+    assert.ok(err instanceof TypeError, `limit ${String(limit)}: ${err.name}`);
+    assert.match(err.message, /limit .*1–250/);
+  }
+  const pages = await rejection((async () => {
+    for await (const _ of client.syncedRecordPages({ objectType: 'customer', limit: 0 }));
+  })());
+  assert.ok(pages instanceof TypeError);
+  assert.equal(api.calls.length, sent, 'nothing was sent');
+});
+
+test("document: the loaders send each list's documented default limit; pageSize sets every list or one, within its bounds", async () => {
+  const api = planApi();
+  await clientFor(api).loadPlanInput();
+  assert.deepEqual(limitsSent(api.calls), DOCUMENTED_DEFAULT_LIMITS);
+
+  const sized = planApi();
+  await clientFor(sized, { pageSize: { receivables: 250, accounting_synced_records: 1, line_items: 2 } }).loadPlanInput();
+  assert.deepEqual(limitsSent(sized.calls), {
+    ...DOCUMENTED_DEFAULT_LIMITS,
+    '/receivables': '250',
+    '/accounting_synced_records': '1',
+    '/payables/{payable_id}/line_items': '2',
+  });
+
+  const one = planApi();
+  await clientFor(one, { pageSize: 3 }).loadPlanInput();
+  assert.deepEqual(limitsSent(one.calls), Object.fromEntries(Object.keys(DOCUMENTED_DEFAULT_LIMITS).map((k) => [k, '3'])));
+
+  for (const [pageSize, pattern] of [
+    [0, /pageSize/],
+    [101, /counterparts.*1–100/],
+    [2.5, /pageSize/],
+    ['ten', /pageSize/],
+    [{ counterparts: 101 }, /counterparts.*1–100/],
+    [{ receivables: 251 }, /receivables.*1–250/],
+    [{ accounting_synced_records: 0 }, /accounting_synced_records.*1–250/],
+    [{ counterpart: 5 }, /counterpart\b.*not a list/],
+  ]) {
+    assert.throws(() => clientFor(fakeApi(), { pageSize }), (e) => e instanceof TypeError && pattern.test(e.message), JSON.stringify(pageSize));
+  }
+});
+
+test('document: a 200 that is not a connection makes waitUntilConnected fail at once with a ProtocolError, not poll until its timeout', async () => {
+  const notConnections = [
+    { data: [connection({ status: 'connected' })] },
+    {},
+    [],
+    'connected',
+    { ...connection(), status: 'authorized' },
+    { ...connection(), id: 42 },
+  ];
+  for (const body of notConnections) {
+    const api = fakeApi();
+    api.on('GET', '/accounting_connections/conn-1', { body, headers: { 'x-request-id': 'req-shape' } });
+    const err = await rejection(clientFor(api).waitUntilConnected('conn-1', { timeoutMs: 60_000, intervalMs: 1000 }));
+    assert.ok(err instanceof ProtocolError, `${JSON.stringify(body)} → ${err.name}: ${err.message}`);
+    assert.equal(err.code, 'protocol_error');
+    assert.equal(err.method, 'GET');
+    assert.equal(err.path, '/accounting_connections/conn-1');
+    assert.equal(err.requestId, 'req-shape');
+    assert.equal(err.status, 200);
+    assert.match(err.message, /^GET \/accounting_connections\/conn-1: the HTTP 200 answer is not an AccountingConnectionResponse: .+ \(x-request-id req-shape\)$/);
+    assert.equal(api.routeCalls().length, 1, 'one poll, no more');
+    assert.deepEqual(api.sleeps, []);
+  }
+});
+
+test('document: every answer the client reads is checked against its documented shape (ProtocolError with method, path, request id, what)', async () => {
+  const ok = (body, status = 200) => ({ status, body });
+  const cases = [
+    ['listConnections', 'GET', '/accounting_connections', { data: [connection({ status: 'gone' })] }, (c) => c.listConnections(), /AccountingConnectionList: data\[0\]\.status must be one of connected, disconnected, deauthorized, pending_auth \(got "gone"\)/],
+    ['listConnections', 'GET', '/accounting_connections', { connections: [] }, (c) => c.listConnections(), /data must be an array \(got nothing\)/],
+    ['getConnection', 'GET', '/accounting_connections/conn-1', { ...connection(), connection_url: null }, (c) => c.getConnection('conn-1'), /connection_url must be a string \(got null\)/],
+    ['getConnection', 'GET', '/accounting_connections/conn-1', { ...connection(), errors: 'none' }, (c) => c.getConnection('conn-1'), /errors must be an array/],
+    ['connect', 'POST', '/accounting_connections', { message: 'created' }, (c) => c.connect(), /AccountingConnectionResponse: id must be a non-empty string \(got nothing\)/],
+    ['disconnect', 'POST', '/accounting_connections/conn-1/disconnect', { status: 'disconnected' }, (c) => c.disconnect('conn-1'), /AccountingConnectionResponse: id/],
+    ['sync', 'POST', '/accounting_connections/conn-1/sync', {}, (c) => c.sync('conn-1'), /AccountingMessageResponse: message must be a string/],
+    ['syncedRecords', 'GET', '/accounting_synced_records', { data: [{ ...syncRecord('r1'), sync_status: 'failed' }] }, (c) => c.syncedRecords({ objectType: 'bill' }).next(), /SyncRecordResourceList: data\[0\]\.sync_status must be one of pending, error, done \(got "failed"\)/],
+    ['syncedRecords', 'GET', '/accounting_synced_records', { data: [{ ...syncRecord('r1'), object_type: 'invoice' }] }, (c) => c.syncedRecords({ objectType: 'bill' }).next(), /data\[0\]\.object_type must be one of/],
+    ['syncedRecords', 'GET', '/accounting_synced_records', { data: [], next_pagination_token: 7 }, (c) => c.syncedRecords({ objectType: 'bill' }).next(), /next_pagination_token must be a string \(got a number\)/],
+    ['getSyncedRecord', 'GET', '/accounting_synced_records/r1', { ...syncRecord('r1'), id: '' }, (c) => c.getSyncedRecord('r1'), /SyncRecordResource: id must be a non-empty string \(got an empty string\)/],
+    ['pushSyncedRecord', 'POST', '/accounting_synced_records/r1/push', { id: 'r1', sync_status: 'done' }, (c) => c.pushSyncedRecord('r1'), /SyncRecordResource: created_at must be a string/],
+    ['loadCounterparts', 'GET', '/counterparts', { data: [{ name: 'no id' }] }, (c) => c.loadCounterparts(), /CounterpartPaginationResponse: data\[0\]\.id must be a non-empty string/],
+    ['loadProducts', 'GET', '/products', { data: 'none' }, (c) => c.loadProducts(), /ProductServicePaginationResponse: data must be an array \(got a string\)/],
+    ['loadPayables', 'GET', '/payables', null, (c) => c.loadPayables(), /PayablePaginationResponse: the body must be an object \(got null\)/],
+    ['loadReceivables', 'GET', '/receivables', {}, (c) => c.loadReceivables(), /ReceivablePaginationResponse: data must be an array/],
+    ['loadPaymentRecords', 'GET', '/payment_records', { data: [7] }, (c) => c.loadPaymentRecords(), /PaymentRecordResponseList: data\[0\] must be an object \(got a number\)/],
+    ['loadTaxRates', 'GET', '/accounting_tax_rates', { data: {} }, (c) => c.loadTaxRates(), /AccountingTaxRateListResponse: data must be an array \(got an object\)/],
+    ['loadLedgerAccounts', 'GET', '/ledger_accounts', { data: [{ id: 5 }] }, (c) => c.loadLedgerAccounts(), /LedgerAccountListResponse: data\[0\]\.id/],
+    ['loadSettings', 'GET', `/entities/${ENTITY}/settings`, [], (c) => c.loadSettings(), /SettingsResponse: the body must be an object \(got an array\)/],
+  ];
+  for (const [method, verb, path, body, call, pattern] of cases) {
+    const api = fakeApi();
+    api.on('GET', '/accounting_connections', { body: { data: [] } });
+    api.on(verb, path, { status: verb === 'POST' && path === '/accounting_connections' ? 201 : 200, body, headers: { 'x-request-id': `req-${method}` } });
+    const err = await rejection(call(clientFor(api, { retry: { attempts: 1 } })));
+    assert.ok(err instanceof ProtocolError, `${method}: ${err.name}: ${err.message}`);
+    assert.equal(err.method, verb, method);
+    assert.equal(err.path, path, method);
+    assert.equal(err.requestId, `req-${method}`, method);
+    assert.match(err.message, pattern, method);
+    assert.equal(api.calls.filter((c) => c.method === verb && c.path === path).length, 1, `${method}: a 2xx is not retried`);
+    assertNoSecrets(err, [SECRET, tokenValue(1)]);
+  }
+
+  // A counterpart's addresses and a payable's line items too.
+  const sub = fakeApi();
+  sub.on('GET', '/counterparts', ok({ data: [{ id: 'cp-1' }] }));
+  sub.on('GET', '/counterparts/cp-1/addresses', ok({ addresses: [] }));
+  const addresses = await rejection(clientFor(sub).loadCounterparts());
+  assert.ok(addresses instanceof ProtocolError);
+  assert.match(addresses.message, /^GET \/counterparts\/cp-1\/addresses: the HTTP 200 answer is not a CounterpartAddressResourceList: data must be an array/);
+  sub.on('GET', '/payables', ok({ data: [{ id: 'pay-1' }] }));
+  sub.on('GET', '/payables/pay-1/line_items', ok({ data: [{ quantity: 1 }] }));
+  const lines = await rejection(clientFor(sub).loadPayables());
+  assert.ok(lines instanceof ProtocolError);
+  assert.match(lines.message, /LineItemPaginationResponse: data\[0\]\.id/);
+});
+
+test('document: a token answer without access_token/expires_in is a ProtocolError; a value in a shape error is redacted', async () => {
+  for (const body of [{ expires_in: 60, token_type: 'Bearer' }, { access_token: '', expires_in: 60 }, { access_token: tokenValue(7), expires_in: '60' }]) {
+    const api = fakeApi();
+    api.on('POST', '/auth/token', { body, headers: { 'x-request-id': 'req-token' } });
+    const err = await rejection(clientFor(api).listConnections());
+    assert.ok(err instanceof ProtocolError, `${JSON.stringify(body)} → ${err.name}`);
+    assert.equal(err.path, '/auth/token');
+    assert.equal(err.requestId, 'req-token');
+    assert.match(err.message, /AccessTokenResponse: (access_token|expires_in)/);
+    assertNoSecrets(err, [SECRET, tokenValue(7)]);
+    assert.equal(api.routeCalls().length, 0, 'no API call without a token');
+  }
+  // An enum value that echoes the bearer token never reaches the message.
+  const echo = fakeApi();
+  echo.on('GET', '/accounting_connections/conn-1', { body: connection({ status: tokenValue(1) }) });
+  const err = await rejection(clientFor(echo).getConnection('conn-1'));
+  assert.ok(err instanceof ProtocolError);
+  assert.match(err.message, /status must be one of .* \(got "\[redacted\]"\)/);
+  assertNoSecrets(err, [SECRET, tokenValue(1)]);
+});
+
+test('document: valid answers with the nulls of the guide\'s examples are accepted', async () => {
+  const api = fakeApi();
+  api.on('GET', '/accounting_connections/conn-1', { body: connection({ errors: null, platform: null, last_pull: null }) });
+  api.on('GET', '/accounting_connections', { body: { data: [connection({ status: undefined })] } });
+  api.on('GET', '/accounting_synced_records', { body: { data: [{ ...syncRecord('r1'), errors: null, object_id: null, platform: null }], next_pagination_token: null, prev_pagination_token: null } });
+  const client = clientFor(api);
+  assert.equal((await client.getConnection('conn-1')).platform, null);
+  assert.equal((await client.listConnections())[0].status, undefined);
+  assert.equal((await client.syncedRecords({ objectType: 'bill' }).next()).value.id, 'r1');
 });
 
 // --- secrets -------------------------------------------------------------------------------------------

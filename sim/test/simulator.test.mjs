@@ -28,7 +28,7 @@ function clientFor(sim) {
   let cached = '';
   /**
    * @param {string} method @param {string} path
-   * @param {{ headers?: Record<string, string | undefined>, entityId?: string, token?: string }} [options]
+   * @param {{ headers?: Record<string, string | undefined>, entityId?: string, token?: string, body?: string }} [options]
    */
   async function call(method, path, options = {}) {
     if (!cached && options.token === undefined) cached = (await token()).body.access_token;
@@ -42,7 +42,7 @@ function clientFor(sim) {
       if (value === undefined) delete headers[name];
       else headers[name] = value;
     }
-    const res = await fetch(`${sim.apiUrl}${path}`, { method, headers });
+    const res = await fetch(`${sim.apiUrl}${path}`, { method, headers, ...(options.body === undefined ? {} : { body: options.body }) });
     const text = await res.text();
     return { res, status: res.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -287,6 +287,23 @@ describe('accounting connections', () => {
   });
   after(() => sim.close());
   beforeEach(() => sim.reset());
+
+  test('POST /accounting_connections takes no body (the document defines none: the user picks the platform on the page) → 422', async () => {
+    const api = clientFor(sim);
+    const json = { 'content-type': 'application/json' };
+    for (const body of ['{"platform":"xero"}', '{}']) {
+      const refused = await api.post('/accounting_connections', { body, headers: json });
+      assert.equal(refused.status, 422, body);
+      assert.deepEqual(refused.body.detail.map((d) => [d.type, d.loc]), [['extra_forbidden', ['body']]]);
+      assert.match(refused.body.detail[0].msg, /POST \/accounting_connections takes no request body/);
+    }
+    assert.equal(sim.counters.connectionsCreated, 0);
+    const created = await api.post('/accounting_connections');
+    assert.equal(created.status, 201, 'without a body');
+    const other = await api.post(`/accounting_connections/${created.body.id}/disconnect`, { body: '{"reason":"x"}', headers: json });
+    assert.equal(other.status, 422, 'nor do the other operations without a requestBody');
+    assert.equal((await api.post(`/accounting_connections/${created.body.id}/disconnect`)).status, 200);
+  });
 
   test('connect → connection page → Authorize → connected (with the chosen platform)', async () => {
     const api = clientFor(sim);

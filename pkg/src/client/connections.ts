@@ -4,9 +4,10 @@
  * @module
  */
 import { linkedController, raceAbort } from './abort.js';
-import { AlreadyConnectedError, ConnectionFailedError, ProtocolError, TimeoutError } from './errors.js';
+import { AlreadyConnectedError, ConnectionFailedError, TimeoutError } from './errors.js';
 import type { Requester } from './http.js';
-import type { AccountingConnection, AccountingConnectionList, AccountingMessage, CallOptions, Platform } from './types.js';
+import { SHAPES } from './shapes.js';
+import type { AccountingConnection, AccountingConnectionList, AccountingMessage, CallOptions } from './types.js';
 
 const BASE = '/accounting_connections';
 const at = (id: string): string => `${BASE}/${encodeURIComponent(id)}`;
@@ -14,13 +15,12 @@ const at = (id: string): string => `${BASE}/${encodeURIComponent(id)}`;
 /** Statuses that hold the entity's one connection slot. */
 const ACTIVE = new Set(['connected', 'pending_auth']);
 
+/**
+ * `connect()` options. There is no `platform`: `POST /accounting_connections` has no request body in the current
+ * API document (an older copy accepted `{ platform }`); the entity user picks QuickBooks or Xero on the
+ * `connection_url` page, and the connection's `platform` says which once it is `connected`.
+ */
 export interface ConnectOptions extends CallOptions {
-  /**
-   * Sent as the body `{ platform }` of `POST /accounting_connections`. The current API document defines no
-   * body (the entity user picks the system on the `connection_url` page); the 2024-12-09 copy accepted
-   * `AccountingConnectionRequest { platform }`. Without it, no body is sent.
-   */
-  platform?: Platform;
   /** Disconnect an existing `connected` or `pending_auth` connection first instead of failing. */
   replace?: boolean;
 }
@@ -43,42 +43,39 @@ export interface Clock {
 
 /** `GET /accounting_connections` → the `data` array. */
 export async function listConnections(http: Requester, options: CallOptions = {}): Promise<AccountingConnection[]> {
-  const { data, requestId } = await http.request<AccountingConnectionList>({ method: 'GET', path: BASE, signal: options.signal });
-  if (typeof data !== 'object' || data === null || !Array.isArray(data.data)) {
-    throw new ProtocolError('list answer has no data array', { method: 'GET', path: BASE, requestId });
-  }
+  const { data } = await http.request<AccountingConnectionList>({ method: 'GET', path: BASE, signal: options.signal, expect: SHAPES.connectionList });
   return data.data;
 }
 
 /** `GET /accounting_connections/{id}`. */
 export async function getConnection(http: Requester, id: string, options: CallOptions = {}): Promise<AccountingConnection> {
-  return (await http.request<AccountingConnection>({ method: 'GET', path: at(id), signal: options.signal })).data;
+  return (await http.request<AccountingConnection>({ method: 'GET', path: at(id), signal: options.signal, expect: SHAPES.connection })).data;
 }
 
 /**
- * `POST /accounting_connections` → 201 with `connection_url` and status `pending_auth`. Sent at most once
- * unless the answer is 429 or 401 (see `retry.ts`, `Repeatability`).
+ * `POST /accounting_connections`, without a body → 201 with `connection_url` and status `pending_auth`. Sent at
+ * most once unless the answer is 429 or 401 (see `retry.ts`, `Repeatability`).
  */
-export async function createConnection(http: Requester, options: Pick<ConnectOptions, 'platform' | 'signal'> = {}): Promise<AccountingConnection> {
+export async function createConnection(http: Requester, options: CallOptions = {}): Promise<AccountingConnection> {
   const result = await http.request<AccountingConnection>({
     method: 'POST',
     path: BASE,
     repeat: 'once',
     checkBeforeRetry: 'check listConnections() before creating another',
     signal: options.signal,
-    ...(options.platform === undefined ? {} : { body: { platform: options.platform } }),
+    expect: SHAPES.connection,
   });
   return result.data;
 }
 
 /** `POST /accounting_connections/{id}/disconnect` → the connection, status `disconnected`. */
 export async function disconnect(http: Requester, id: string, options: CallOptions = {}): Promise<AccountingConnection> {
-  return (await http.request<AccountingConnection>({ method: 'POST', path: `${at(id)}/disconnect`, signal: options.signal })).data;
+  return (await http.request<AccountingConnection>({ method: 'POST', path: `${at(id)}/disconnect`, signal: options.signal, expect: SHAPES.connection })).data;
 }
 
 /** `POST /accounting_connections/{id}/sync` → 202 `{ message }`: pulls from the accounting system now. */
 export async function sync(http: Requester, id: string, options: CallOptions = {}): Promise<AccountingMessage> {
-  return (await http.request<AccountingMessage>({ method: 'POST', path: `${at(id)}/sync`, signal: options.signal })).data;
+  return (await http.request<AccountingMessage>({ method: 'POST', path: `${at(id)}/sync`, signal: options.signal, expect: SHAPES.message })).data;
 }
 
 /**
@@ -88,6 +85,12 @@ export async function sync(http: Requester, id: string, options: CallOptions = {
  * entity user, then `waitUntilConnected(connection.id)`).
  */
 export async function connect(http: Requester, options: ConnectOptions = {}): Promise<AccountingConnection> {
+  if ((options as { platform?: unknown } | null)?.platform !== undefined) {
+    throw new TypeError(
+      'connect: there is no platform option — POST /accounting_connections takes no request body in the current API document; ' +
+        'the entity user picks QuickBooks or Xero on the connection_url page',
+    );
+  }
   const existing = await listConnections(http, { signal: options.signal });
   const active = existing.filter((c) => ACTIVE.has(c.status ?? ''));
   // Name the connected one when there is one; a pending one otherwise.
@@ -95,13 +98,15 @@ export async function connect(http: Requester, options: ConnectOptions = {}): Pr
   const first = active[0];
   if (first && !options.replace) throw new AlreadyConnectedError(first);
   for (const connection of active) await disconnect(http, connection.id, { signal: options.signal });
-  return createConnection(http, options);
+  return createConnection(http, { signal: options.signal });
 }
 
 /**
  * Polls `GET /accounting_connections/{id}` until `connected` (resolves with it), with pauses growing from
- * `intervalMs` to `maxIntervalMs`. `deauthorized` or `disconnected` → `ConnectionFailedError`; past
- * `timeoutMs` → `TimeoutError` (kind `wait`); the signal aborting → its reason.
+ * `intervalMs` to `maxIntervalMs`. `deauthorized` or `disconnected` → `ConnectionFailedError`; an answer that is
+ * not an `AccountingConnectionResponse` → `ProtocolError` at once; past `timeoutMs` → `TimeoutError` (kind
+ * `wait`); the signal aborting → its reason. A connection without `status` (the document makes it optional)
+ * counts as not yet connected.
  */
 export async function waitUntilConnected(http: Requester, clock: Clock, id: string, options: WaitOptions = {}): Promise<AccountingConnection> {
   const timeoutMs = options.timeoutMs ?? 600_000;

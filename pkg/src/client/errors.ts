@@ -207,19 +207,24 @@ export class ConnectionFailedError extends LedgerbridgeError {
 }
 
 /**
- * A success answer the client cannot use: a body that is not JSON, a list without `data`, or a
- * pagination token that repeats (which would loop forever).
+ * A success answer the client cannot use: a body that is not JSON, one that does not have the documented
+ * shape the client relies on (the message names the schema and the first field that is wrong: a connection
+ * without `id`, a `status` outside `ConnectionStatus`, a list without a `data` array, …), or a pagination
+ * token that repeats (which would loop forever). Thrown at once, never retried: the request was processed.
  */
 export class ProtocolError extends LedgerbridgeError {
   readonly method: string;
   readonly path: string;
   readonly requestId: string | null;
-  constructor(message: string, init: RequestInfo & { requestId?: string | null }) {
-    super(`${init.method} ${init.path}: ${message}`, 'protocol_error');
+  /** The HTTP status of the answer, when one caused it. */
+  readonly status: number | null;
+  constructor(message: string, init: RequestInfo & { requestId?: string | null; status?: number }) {
+    super(`${init.method} ${init.path}: ${message}${init.requestId ? ` (x-request-id ${init.requestId})` : ''}`, 'protocol_error');
     this.name = 'ProtocolError';
     this.method = init.method;
     this.path = init.path;
     this.requestId = init.requestId ?? null;
+    this.status = init.status ?? null;
   }
 }
 

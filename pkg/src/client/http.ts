@@ -17,6 +17,7 @@ import {
   type ValidationIssue,
 } from './errors.js';
 import { backoffMs, isRetryable, parseRetryAfter, type Failure, type Repeatability, type RetryPolicy } from './retry.js';
+import type { ResponseShape } from './shapes.js';
 
 /** The API version this client speaks (`x-monite-version`). */
 export const API_VERSION = '2024-05-25';
@@ -57,6 +58,11 @@ export interface RequestOptions {
   auth?: boolean;
   /** For `once` requests: what the caller should check before sending it again (added to the error). */
   checkBeforeRetry?: string;
+  /**
+   * The documented shape of a 2xx body: `check(body)` returns what is wrong, or null. A body that does not fit
+   * (an empty one included) is a `ProtocolError` at once, not retried. The client's own calls all pass one.
+   */
+  expect?: ResponseShape;
 }
 
 export interface HttpResult<T> {
@@ -225,14 +231,23 @@ export class Transport implements Requester {
     }
   }
 
+  /** A 2xx: its JSON body, checked against `options.expect`. Not retried: the request was processed. */
   #success(status: number, text: string, requestId: string | null, options: RequestOptions): Outcome {
-    if (text.trim() === '') return { ok: true, result: { status, data: undefined, requestId } };
-    try {
-      return { ok: true, result: { status, data: JSON.parse(text) as unknown, requestId } };
-    } catch {
-      // Not retried: the request was processed; repeating it would not make the body readable.
-      throw new ProtocolError(`HTTP ${status} answer is not JSON`, { method: options.method, path: options.path, requestId });
+    const where = { method: options.method, path: options.path, requestId, status };
+    let data: unknown;
+    if (text.trim() !== '') {
+      try {
+        data = JSON.parse(text) as unknown;
+      } catch {
+        throw new ProtocolError(`the HTTP ${status} answer is not JSON`, where);
+      }
     }
+    const problem = options.expect?.check(data);
+    if (problem) {
+      const article = /^[AEIOU]/.test(options.expect?.name ?? '') ? 'an' : 'a';
+      throw new ProtocolError(`the HTTP ${status} answer is not ${article} ${options.expect?.name}: ${this.#config.redact(clip(problem))}`, where);
+    }
+    return { ok: true, result: { status, data, requestId } };
   }
 
   /** `ErrorSchemaResponse.error.message`, or a 422 `HTTPValidationError.detail` as text (never its `input`). */

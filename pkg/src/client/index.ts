@@ -17,6 +17,7 @@ import { defaultSleep } from './abort.js';
 import * as connections from './connections.js';
 import { AuthError } from './errors.js';
 import { Transport, type RequestOptions } from './http.js';
+import { pageSizes } from './lists.js';
 import * as loaders from './loaders.js';
 import { previewSync, type PlanSync } from './preview.js';
 import { pushFailed } from './repush.js';
@@ -115,7 +116,7 @@ export class MoniteClient {
     this.#loaders = {
       http: this.#http,
       entityId: this.entityId,
-      pageSize: Math.floor(positive('pageSize', options.pageSize, 100, 100)),
+      pageSizes: pageSizes(options.pageSize),
       concurrency: Math.max(1, Math.floor(positive('concurrency', options.concurrency, 4))),
     };
     this.#planSync = options.planSync;
@@ -132,14 +133,18 @@ export class MoniteClient {
     return connections.getConnection(this.#http, id, options);
   }
   /**
-   * Creates a connection (201, status `pending_auth`, with `connection_url` for the entity user).
-   * `AlreadyConnectedError` when one is `connected` or `pending_auth`, unless `replace: true` (then it is
-   * disconnected first). The create is never sent twice unless the API answered 429 or 401.
+   * Creates a connection: `POST /accounting_connections` without a body (201, status `pending_auth`, with
+   * `connection_url`, where the entity user picks QuickBooks or Xero). `AlreadyConnectedError` when one is
+   * `connected` or `pending_auth`, unless `replace: true` (then it is disconnected first). The create is never
+   * sent twice unless the API answered 429 or 401. There is no `platform` option (a `TypeError`).
    */
   connect(options?: connections.ConnectOptions): Promise<AccountingConnection> {
     return connections.connect(this.#http, options);
   }
-  /** Polls until `connected`; `ConnectionFailedError`, `TimeoutError` or the abort reason otherwise. */
+  /**
+   * Polls until `connected`; `ConnectionFailedError`, `TimeoutError` or the abort reason otherwise, and a
+   * `ProtocolError` at once for an answer that is not a connection.
+   */
   waitUntilConnected(id: string, options?: connections.WaitOptions): Promise<AccountingConnection> {
     return connections.waitUntilConnected(this.#http, this.#clock, id, options);
   }
@@ -155,7 +160,8 @@ export class MoniteClient {
   // --- sync logs -----------------------------------------------------------------------------------
 
   /**
-   * Every synced record of one `objectType`, following `next_pagination_token`.
+   * Every synced record of one `objectType`, following `next_pagination_token`; `limit` 1–250 (default 250),
+   * any other a `TypeError` before any request.
    *
    * ```ts
    * for await (const record of client.syncedRecords({ objectType: 'bill' })) if (record.sync_status === 'error') …
@@ -244,8 +250,8 @@ export class MoniteClient {
   }
 
   /**
-   * Any other endpoint, with the same headers, retries and errors; resolves with the JSON body.
-   * `path` is below the base URL (`/payables/${encodeURIComponent(id)}`).
+   * Any other endpoint, with the same headers, retries and errors; resolves with the JSON body (checked
+   * against `expect` when given). `path` is below the base URL (`/payables/${encodeURIComponent(id)}`).
    */
   async request<T = unknown>(options: RequestOptions): Promise<T> {
     return (await this.#http.request<T>(options)).data;

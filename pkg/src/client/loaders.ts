@@ -15,7 +15,9 @@ import type { AccountingInput, PlanInput, Policy } from '../generated/types.js';
 import { linkedController } from './abort.js';
 import { getConnection, listConnections } from './connections.js';
 import type { HttpResult, RequestOptions, Requester } from './http.js';
+import type { ListName } from './lists.js';
 import { collect } from './pagination.js';
+import { SHAPES } from './shapes.js';
 import { syncedRecords } from './synced-records.js';
 import type { AccountingConnection, ApiRecord, CallOptions, ObjectMatchType, SyncRecord } from './types.js';
 
@@ -26,8 +28,8 @@ export const SYNCED_OBJECT_TYPES: readonly ObjectMatchType[] = ['customer', 'ven
 export interface LoaderContext {
   http: Requester;
   entityId: string;
-  /** Page size of list requests (1–100: the smallest maximum among the lists read here). */
-  pageSize: number;
+  /** Page size of each list, within its documented bounds (see `lists.ts`). */
+  pageSizes: Record<ListName, number>;
   /** Parallel per-record requests (addresses, line items). */
   concurrency: number;
 }
@@ -46,61 +48,62 @@ async function mapLimited<T, R>(values: T[], limit: number, fn: (value: T) => Pr
   return out;
 }
 
-function list(ctx: LoaderContext, path: string, options: CallOptions): Promise<ApiRecord[]> {
-  return collect<ApiRecord>(ctx.http, { path, limit: ctx.pageSize, ...(options.signal ? { signal: options.signal } : {}) });
+function list(ctx: LoaderContext, name: ListName, path: string, options: CallOptions): Promise<ApiRecord[]> {
+  return collect<ApiRecord>(ctx.http, { list: name, path, limit: ctx.pageSizes[name], ...(options.signal ? { signal: options.signal } : {}) });
 }
 
 /** `GET /counterparts`, each with `addresses` from `GET /counterparts/{id}/addresses` (one request per counterpart). */
 export async function loadCounterparts(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  const counterparts = await list(ctx, '/counterparts', options);
+  const counterparts = await list(ctx, 'counterparts', '/counterparts', options);
   return mapLimited(counterparts, ctx.concurrency, async (counterpart) => {
     const { data } = await ctx.http.request<{ data: ApiRecord[] }>({
       method: 'GET',
       path: `/counterparts/${encodeURIComponent(counterpart.id)}/addresses`,
       signal: options.signal,
+      expect: SHAPES.addresses,
     });
-    return { ...counterpart, addresses: Array.isArray(data?.data) ? data.data : [] };
+    return { ...counterpart, addresses: data.data };
   });
 }
 
 /** `GET /products`. */
 export function loadProducts(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  return list(ctx, '/products', options);
+  return list(ctx, 'products', '/products', options);
 }
 
 /** `GET /payables`, each with `line_items` from `GET /payables/{id}/line_items` (paginated too). */
 export async function loadPayables(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  const payables = await list(ctx, '/payables', options);
+  const payables = await list(ctx, 'payables', '/payables', options);
   return mapLimited(payables, ctx.concurrency, async (payable) => ({
     ...payable,
-    line_items: await list(ctx, `/payables/${encodeURIComponent(payable.id)}/line_items`, options),
+    line_items: await list(ctx, 'line_items', `/payables/${encodeURIComponent(payable.id)}/line_items`, options),
   }));
 }
 
 /** `GET /receivables` (invoices, credit notes and quotes; the engine ignores quotes). */
 export function loadReceivables(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  return list(ctx, '/receivables', options);
+  return list(ctx, 'receivables', '/receivables', options);
 }
 
 /** `GET /payment_records`. */
 export function loadPaymentRecords(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  return list(ctx, '/payment_records', options);
+  return list(ctx, 'payment_records', '/payment_records', options);
 }
 
 /** `GET /accounting_tax_rates` (pulled from the connected accounting system). */
 export function loadTaxRates(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  return list(ctx, '/accounting_tax_rates', options);
+  return list(ctx, 'accounting_tax_rates', '/accounting_tax_rates', options);
 }
 
 /** `GET /ledger_accounts` (pulled from the connected accounting system). */
 export function loadLedgerAccounts(ctx: LoaderContext, options: CallOptions = {}): Promise<ApiRecord[]> {
-  return list(ctx, '/ledger_accounts', options);
+  return list(ctx, 'ledger_accounts', '/ledger_accounts', options);
 }
 
 /** `GET /entities/{entityId}/settings` (`SettingsResponse`; the engine reads `accounting`). */
 export async function loadSettings(ctx: LoaderContext, options: CallOptions = {}): Promise<Record<string, unknown>> {
   const path = `/entities/${encodeURIComponent(ctx.entityId)}/settings`;
-  return (await ctx.http.request<Record<string, unknown>>({ method: 'GET', path, signal: options.signal })).data;
+  return (await ctx.http.request<Record<string, unknown>>({ method: 'GET', path, signal: options.signal, expect: SHAPES.settings })).data;
 }
 
 /**
@@ -111,7 +114,8 @@ export async function loadSyncedRecords(ctx: LoaderContext, options: CallOptions
   const lists = await Promise.all(
     SYNCED_OBJECT_TYPES.map(async (objectType) => {
       const out: SyncRecord[] = [];
-      for await (const record of syncedRecords(ctx.http, { objectType, limit: ctx.pageSize, ...(options.signal ? { signal: options.signal } : {}) })) {
+      const limit = ctx.pageSizes.accounting_synced_records;
+      for await (const record of syncedRecords(ctx.http, { objectType, limit, ...(options.signal ? { signal: options.signal } : {}) })) {
         out.push(record);
       }
       return out;

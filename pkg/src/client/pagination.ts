@@ -6,14 +6,17 @@
  */
 import { ProtocolError } from './errors.js';
 import type { QueryValue, Requester } from './http.js';
+import { LISTS, type ListName } from './lists.js';
 import type { Page } from './types.js';
 
 export interface PageQuery {
+  /** Which list (its documented answer is checked on every page). */
+  list: ListName;
   path: string;
   /** Filters of the first request. */
   query?: Record<string, QueryValue>;
-  /** Page size; sent with every request. */
-  limit?: number;
+  /** Page size, within the list's bounds (see `listLimit`); sent with every request. */
+  limit: number;
   /** Parameters the API requires on every request, next pages included. */
   always?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -28,10 +31,13 @@ export async function* pages<T>(http: Requester, request: PageQuery): AsyncGener
       token === null
         ? { ...request.query, ...request.always, limit: request.limit }
         : { ...request.always, pagination_token: token, limit: request.limit };
-    const { data: page, requestId } = await http.request<Page<T>>({ method: 'GET', path: request.path, query, signal: request.signal });
-    if (typeof page !== 'object' || page === null || !Array.isArray(page.data)) {
-      throw new ProtocolError('list answer has no data array', { method: 'GET', path: request.path, requestId });
-    }
+    const { data: page, requestId } = await http.request<Page<T>>({
+      method: 'GET',
+      path: request.path,
+      query,
+      signal: request.signal,
+      expect: LISTS[request.list].shape,
+    });
     yield page;
     const next = page.next_pagination_token;
     if (typeof next !== 'string' || next === '') return;

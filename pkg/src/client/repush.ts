@@ -79,10 +79,8 @@ export async function pushFailed(
   const pushOne = async (target: RepushTarget): Promise<{ pushed: RepushedRecord } | { failed: RepushFailure }> => {
     let record: SyncRecord;
     try {
+      // The answer is checked against SyncRecordResource (a ProtocolError otherwise: ambiguous, not resent).
       record = await pushSyncedRecord(http, target.record_id, signal ? { signal } : {});
-      if (typeof record !== 'object' || record === null || typeof record.sync_status !== 'string') {
-        throw new ProtocolError('the push answer is not a synced record', { method: 'POST', path: `/accounting_synced_records/${encodeURIComponent(target.record_id)}/push` });
-      }
     } catch (thrown) {
       return { failed: { ...target, error: asError(thrown), ambiguous: isAmbiguous(thrown, signal), record: null } };
     }

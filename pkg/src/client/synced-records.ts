@@ -4,7 +4,9 @@
  * @module
  */
 import type { QueryValue, Requester } from './http.js';
-import { items, pages } from './pagination.js';
+import { listLimit } from './lists.js';
+import { items, pages, type PageQuery } from './pagination.js';
+import { OBJECT_MATCH_TYPES, SHAPES } from './shapes.js';
 import type { CallOptions, ObjectMatchType, SyncRecord, SyncRecordList } from './types.js';
 
 const BASE = '/accounting_synced_records';
@@ -12,22 +14,26 @@ const BASE = '/accounting_synced_records';
 export interface SyncedRecordsOptions extends CallOptions {
   /** Required by the API: `product`, `customer`, `vendor`, `receivable`, `bill` or `payment_record`. */
   objectType: ObjectMatchType;
-  /** Page size (0–250; the API's default is 100). Sent with every page, as the API requires. */
+  /**
+   * Page size: a whole number from 1 to 250 (the document's schema), default 250. Sent with every page, as the
+   * API requires; any other value is a `TypeError` before any request.
+   */
   limit?: number;
   /** More filters of the first request, by their API names (`object_id`, `created_at__gte`, `order`, …). */
   filters?: Record<string, QueryValue>;
 }
 
-function request(options: SyncedRecordsOptions) {
-  if (typeof options?.objectType !== 'string' || (options.objectType as string) === '') {
-    throw new TypeError('syncedRecords: objectType is required (product, customer, vendor, receivable, bill, payment_record)');
+function request(options: SyncedRecordsOptions): PageQuery {
+  if (!OBJECT_MATCH_TYPES.includes(options?.objectType)) {
+    throw new TypeError(`syncedRecords: objectType is required (${OBJECT_MATCH_TYPES.join(', ')})`);
   }
   return {
+    list: 'accounting_synced_records',
     path: BASE,
     query: { ...options.filters },
     // The document requires object_type on every request, next pages included.
     always: { object_type: options.objectType },
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    limit: listLimit('accounting_synced_records', options.limit, 'syncedRecords: limit'),
     ...(options.signal ? { signal: options.signal } : {}),
   };
 }
@@ -44,7 +50,7 @@ export function syncedRecordPages(http: Requester, options: SyncedRecordsOptions
 
 /** `GET /accounting_synced_records/{id}`. */
 export async function getSyncedRecord(http: Requester, id: string, options: CallOptions = {}): Promise<SyncRecord> {
-  return (await http.request<SyncRecord>({ method: 'GET', path: `${BASE}/${encodeURIComponent(id)}`, signal: options.signal })).data;
+  return (await http.request<SyncRecord>({ method: 'GET', path: `${BASE}/${encodeURIComponent(id)}`, signal: options.signal, expect: SHAPES.syncRecord })).data;
 }
 
 /**
@@ -59,6 +65,7 @@ export async function pushSyncedRecord(http: Requester, id: string, options: Cal
     repeat: 'once',
     checkBeforeRetry: 'check getSyncedRecord(id) before pushing again',
     signal: options.signal,
+    expect: SHAPES.syncRecord,
   });
   return result.data;
 }

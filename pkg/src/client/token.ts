@@ -8,6 +8,7 @@
 import { raceAbort } from './abort.js';
 import { ApiError, AuthError, RateLimitError } from './errors.js';
 import type { Transport } from './http.js';
+import { SHAPES } from './shapes.js';
 import type { AccessToken } from './types.js';
 
 /** Refresh this long before expiry at most… */
@@ -42,15 +43,14 @@ export function isBrowserLike(): boolean {
   return typeof scope.window !== 'undefined' && typeof scope.window.document !== 'undefined';
 }
 
-/** Checks what a token source returned, without ever putting the value into a message. */
+/**
+ * Checks what the caller's `fetchToken()` returned against `AccessTokenResponse` (the problem names fields and
+ * types, never the value). `POST /auth/token` answers are checked by the transport (a `ProtocolError`).
+ */
 function validToken(value: unknown, from: string): AccessToken {
-  const token = value as Partial<AccessToken> | null | undefined;
-  if (typeof token !== 'object' || token === null || typeof token.access_token !== 'string' || token.access_token === '') {
-    throw new AuthError(`${from} returned no access_token`, 'invalid_token_response');
-  }
-  if (typeof token.expires_in !== 'number' || !Number.isFinite(token.expires_in) || token.expires_in < 0) {
-    throw new AuthError(`${from} returned no valid expires_in (seconds)`, 'invalid_token_response');
-  }
+  const problem = SHAPES.token.check(value);
+  if (problem) throw new AuthError(`${from} returned no valid token: ${problem}`, 'invalid_token_response');
+  const token = value as AccessToken;
   return { access_token: token.access_token, expires_in: token.expires_in };
 }
 
@@ -88,8 +88,8 @@ export function clientCredentialsSource(
         }
       : { grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret };
     try {
-      const { data } = await http.request<unknown>({ method: 'POST', path: '/auth/token', body, auth: false });
-      return validToken(data, 'POST /auth/token');
+      const { data } = await http.request<AccessToken>({ method: 'POST', path: '/auth/token', body, auth: false, expect: SHAPES.token });
+      return { access_token: data.access_token, expires_in: data.expires_in };
     } catch (thrown) {
       if (thrown instanceof ApiError && !(thrown instanceof RateLimitError) && thrown.status >= 400 && thrown.status < 500 && thrown.status !== 408) {
         const said = thrown.apiMessage ? `: ${thrown.apiMessage}` : '';

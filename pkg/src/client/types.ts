@@ -5,9 +5,14 @@
  * @module
  */
 import type { Issue, PlanInput, Push, SyncPlan } from '../generated/types.js';
+import type { PageSizes } from './lists.js';
+import type { CONNECTION_STATUSES, OBJECT_MATCH_TYPES } from './shapes.js';
+
+export type { ListName, PageSizes } from './lists.js';
+export type { ResponseShape } from './shapes.js';
 
 /** `ConnectionStatus`. */
-export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** `Platform`. */
 export type Platform = 'xero' | 'quickbooks' | 'quickbooks_online' | 'quickbooks_online_sandbox';
@@ -36,7 +41,7 @@ export interface AccountingMessage {
 }
 
 /** `ObjectMatchTypes`: the `object_type` of synced records. */
-export type ObjectMatchType = 'product' | 'customer' | 'vendor' | 'receivable' | 'bill' | 'payment_record';
+export type ObjectMatchType = (typeof OBJECT_MATCH_TYPES)[number];
 
 // `SyncStatus` is generated from the engine's Rust type (the plan's `synced.sync_status` is the same enum).
 import type { SyncStatus } from '../generated/types.js';
@@ -128,8 +133,14 @@ export interface ClientOptions {
   retry?: RetryOptions;
   /** Timeout of one HTTP request, body included. Default 30 000. */
   requestTimeoutMs?: number;
-  /** Page size for list loaders (1–100). Default 100. */
-  pageSize?: number;
+  /**
+   * Page size (`limit`) of the list loaders, within the bounds the API document gives each list: a number for
+   * every list (so 1–100), or per list — `counterparts`, `products`, `payables`, `line_items`,
+   * `payment_records`: 1–100, default 100; `receivables`: 1–250, default 100; `accounting_tax_rates`,
+   * `ledger_accounts`, `accounting_synced_records`: 1–250, default 250. Default: each list's documented
+   * default. A size out of bounds is a `TypeError` from `createClient`.
+   */
+  pageSize?: number | PageSizes;
   /** Parallel requests of per-record loaders (addresses, line items). Default 4. */
   concurrency?: number;
   /**

@@ -265,4 +265,19 @@ async function repushNegatives(): Promise<unknown[]> {
   return [counterparts, ids, reason, ambiguous];
 }
 
-export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives, issueCodes, notACode, notAType];
+// The API document: POST /accounting_connections has no body; page sizes per list, within each list's bounds.
+async function documentNegatives(): Promise<unknown[]> {
+  const fetchToken = async () => ({ access_token: 't', expires_in: 60 });
+  const client = createClient({ entityId: 'e-1', fetchToken, pageSize: { receivables: 250, accounting_synced_records: 250 } });
+  const sized = createClient({ entityId: 'e-1', fetchToken, pageSize: 100 });
+  // @ts-expect-error connect() takes no platform: the entity user picks QuickBooks or Xero on the connection_url page
+  const withPlatform = await client.connect({ platform: 'xero' });
+  const replaced = await sized.connect({ replace: true });
+  // @ts-expect-error `counterpart` is not a list name (`counterparts`, `products`, …)
+  const typo = createClient({ entityId: 'e-1', fetchToken, pageSize: { counterpart: 5 } });
+  // @ts-expect-error objectType is required by GET /accounting_synced_records
+  const noType = client.syncedRecords({ limit: 250 });
+  return [withPlatform, replaced, typo, noType];
+}
+
+export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives, issueCodes, notACode, notAType, documentNegatives];
