@@ -2,6 +2,7 @@
 //! between Monite records and accounting records. Every sync after the first starts from these, not from
 //! names: "once matched, there is no regular check for data changes in either system".
 
+use crate::json::de::non_blank;
 use rustc_hash::FxHashMap;
 
 use crate::input::dates;
@@ -103,10 +104,6 @@ fn counts_over(candidate: &SyncedRecord, current: &SyncedRecord) -> bool {
         .then_with(|| candidate.id.as_deref().unwrap_or("").cmp(current.id.as_deref().unwrap_or("")))
         .then_with(|| rest(candidate).cmp(&rest(current)))
         .is_gt()
-}
-
-fn non_blank(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|s| !s.is_empty())
 }
 
 impl<'a> Links<'a> {

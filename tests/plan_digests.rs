@@ -4,7 +4,8 @@
 //! - first sync: the plans of a first sync (no synced records) are those the engine
 //!   gave before re-sync previews (SPEC §3.0) existed, field for field, once the fields added since are left
 //!   out (`warnings` on pull rows, `decided_by` on products, `synced` on push results, and the `*_total`
-//!   counts of bounded id lists, SPEC §3.1). The expected digests were taken from the plans of commit 18309cd.
+//!   counts of bounded id lists, SPEC §3.1, and the display names of both sides). The expected digests were
+//!   taken from the plans of commit 18309cd.
 //! - text: the plan text itself, byte for byte. Update these digests only in a commit that
 //!   changes plans on purpose, and say why in its message.
 //!
@@ -19,6 +20,8 @@ const ADDED: &[&[&str]] = &[
     &["pull", "counterparts", "[]", "warnings"],
     &["pull", "counterparts", "[]", "candidates_total"],
     &["pull", "counterparts", "[]", "rivals_total"],
+    &["pull", "counterparts", "[]", "monite_name"],
+    &["pull", "counterparts", "[]", "accounting_name"],
     &["pull", "products", "[]", "error", "monite_ids_total"],
     &["pull", "products", "[]", "error", "accounting_ids_total"],
     &["pull", "products", "[]", "decided_by"],
@@ -34,7 +37,7 @@ const FIRST_SYNC: &[(&str, u64)] =
 
 /// FNV-1a digests of the plan text.
 const PLAN_TEXT: &[(&str, u64)] =
-    &[("demo", 0xdddb_62e7_541d_578c), ("3k", 0xf05d_1691_acb4_81e8), ("20k", 0x2d59_5776_77d0_e392)];
+    &[("demo", 0x4802_d9c1_cf11_7342), ("3k", 0x4c84_97f1_410d_de7e), ("20k", 0xbff0_6099_e8b3_db0a)];
 
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))

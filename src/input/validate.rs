@@ -1,5 +1,6 @@
 //! Checks on the input that serde cannot express: ids unique per collection, every counterpart named.
 
+use crate::json::de::non_blank;
 use rustc_hash::FxHashMap;
 
 use super::records::accounting::AccountingPrice;
@@ -97,7 +98,7 @@ fn date(value: &Option<String>, path: impl FnOnce() -> String) -> Result<(), Inp
 
 /// [`date`] for a borrowed value.
 pub(crate) fn check_date(value: Option<&str>, path: impl FnOnce() -> String) -> Result<(), InputError> {
-    match value.map(str::trim).filter(|s| !s.is_empty()) {
+    match non_blank(value) {
         Some(text) => {
             super::dates::parse(text).map(|_| ()).map_err(|m| InputError::new(InputErrorKind::InvalidValue, path(), m))
         }

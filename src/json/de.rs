@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// Text of an optional string field, with blank values treated as absent.
-pub fn non_blank(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|s| !s.is_empty())
+/// Text with its surrounding white space removed, and `None` when nothing is left: the API's JSON often
+/// sends `""` or `"  "` where it means absent, and every rule treats those alike.
+pub fn non_blank(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// serde reads a struct from a JSON array too, by position; for a record that is never what the caller

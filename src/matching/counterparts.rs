@@ -78,7 +78,7 @@ pub fn match_with_keys(
             continue;
         }
         if key.is_empty() {
-            let mut r = base(&monite[i].id, MatchStatus::Unmatched, IdList::default());
+            let mut r = base(&monite[i], MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
             results[i] = Some(r);
         } else {
@@ -98,8 +98,9 @@ pub fn match_with_keys(
         match (m_idx.as_slice(), a_idx.as_slice()) {
             (_, []) => unnamed.extend_from_slice(m_idx),
             ([m], [a]) => {
-                let mut r = base(&monite[*m].id, MatchStatus::Matched, IdList::one(&accounting[*a].id));
+                let mut r = base(&monite[*m], MatchStatus::Matched, IdList::one(&accounting[*a].id));
                 r.accounting_id = Some(accounting[*a].id.clone());
+                r.accounting_name = Some(accounting[*a].name.clone());
                 r.decided_by = Some(DecidedBy::Name);
                 results[*m] = Some(r);
             }
@@ -110,7 +111,7 @@ pub fn match_with_keys(
     if !unnamed.is_empty() {
         let index = SuggestionIndex::build(accounting, unlinked_accounting);
         for m in unnamed {
-            let mut r = base(&monite[m].id, MatchStatus::Unmatched, IdList::default());
+            let mut r = base(&monite[m], MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
             r.suggestions = index.suggest(&monite[m].display_name(), accounting);
             results[m] = Some(r);
@@ -135,18 +136,19 @@ fn by_link(
     let present = by_id.get(target).and_then(|&j| accounting.get(j));
     let linkers = links.linkers_of(target);
     if linkers.len() > 1 {
-        let mut r = base(&m.id, MatchStatus::Ambiguous, present.map(|a| IdList::one(&a.id)).unwrap_or_default());
+        let mut r = base(m, MatchStatus::Ambiguous, present.map(|a| IdList::one(&a.id)).unwrap_or_default());
         r.reason = Some(Code::DuplicateLink);
         (r.rivals, r.rivals_total) = others(linkers, m.id.trim());
         return r;
     }
     let Some(a) = present else {
-        let mut r = base(&m.id, MatchStatus::Unmatched, IdList::default());
+        let mut r = base(m, MatchStatus::Unmatched, IdList::default());
         r.reason = Some(Code::LinkedRecordMissing);
         return r;
     };
-    let mut r = base(&m.id, MatchStatus::Matched, IdList::one(&a.id));
+    let mut r = base(m, MatchStatus::Matched, IdList::one(&a.id));
     r.accounting_id = Some(a.id.clone());
+    r.accounting_name = Some(a.name.clone());
     r.decided_by = Some(DecidedBy::Link);
     r.warnings = drift(m, a);
     r
@@ -213,9 +215,11 @@ fn others(sorted: &[&str], me: &str) -> (Vec<String>, usize) {
     (shown.map(|id| (*id).to_owned()).collect(), sorted.len() - usize::from(mine))
 }
 
-fn base(monite_id: &str, status: MatchStatus, candidates: IdList) -> CounterpartMatch {
+fn base(monite: &Counterpart, status: MatchStatus, candidates: IdList) -> CounterpartMatch {
     CounterpartMatch {
-        monite_id: monite_id.to_owned(),
+        monite_id: monite.id.clone(),
+        monite_name: monite.display_name(),
+        accounting_name: None,
         status,
         accounting_id: None,
         decided_by: None,
@@ -322,14 +326,15 @@ fn cascade_group(
         let mk = AddressKeys::of(monite[m].matching_address());
         let r = match index.run(&mk) {
             Cascade::None(step) => {
-                let mut r = base(&monite[m].id, MatchStatus::Unmatched, group_ids.clone());
+                let mut r = base(&monite[m], MatchStatus::Unmatched, group_ids.clone());
                 r.reason = Some(no_candidate_reason(step));
                 r
             }
             Cascade::One(k, step) => {
                 let a = a_idx[k];
-                let mut r = base(&monite[m].id, MatchStatus::Matched, group_ids.clone());
+                let mut r = base(&monite[m], MatchStatus::Matched, group_ids.clone());
                 r.accounting_id = Some(accounting[a].id.clone());
+                r.accounting_name = Some(accounting[a].name.clone());
                 r.decided_by = Some(step);
                 winners.entry(a).or_default().push(m);
                 r
@@ -339,7 +344,7 @@ fn cascade_group(
                     crate::work::count(crate::work::Kind::Cascade, left.len());
                     IdList::of(left.iter().map(|&k| accounting[a_idx[k]].id.as_str()).collect())
                 });
-                let mut r = base(&monite[m].id, MatchStatus::Ambiguous, ids.clone());
+                let mut r = base(&monite[m], MatchStatus::Ambiguous, ids.clone());
                 r.reason = Some(Code::Ambiguous);
                 r
             }
@@ -353,7 +358,7 @@ fn cascade_group(
         let mut ids: Vec<&str> = rivals.iter().map(|&m| monite[m].id.as_str()).collect();
         ids.sort_unstable();
         for &m in &rivals {
-            let mut r = base(&monite[m].id, MatchStatus::Ambiguous, IdList::one(&accounting[a].id));
+            let mut r = base(&monite[m], MatchStatus::Ambiguous, IdList::one(&accounting[a].id));
             r.reason = Some(Code::DuplicateMatch);
             (r.rivals, r.rivals_total) = others(&ids, monite[m].id.as_str());
             results[m] = Some(r);

@@ -3,6 +3,7 @@
 //! accounting record and more than one record on either side → `multiple_matches` for every record in the
 //! group, and neither a match nor a creation; no accounting record → nothing.
 
+use crate::json::de::non_blank;
 use rustc_hash::FxHashMap;
 
 use crate::input::forms::ProductsToMatch;
@@ -28,13 +29,7 @@ impl LedgerDefaults<'_> {
     /// The ledger account applied to an accounting product (SPEC §3.4): the one it refers to, otherwise the
     /// entity default.
     pub fn for_product(&self, product: &AccountingProduct) -> Option<String> {
-        product
-            .ledger_account_id
-            .as_deref()
-            .map(str::trim)
-            .filter(|id| !id.is_empty())
-            .or(self.default_products)
-            .map(str::to_owned)
+        non_blank(product.ledger_account_id.as_deref()).or(self.default_products).map(str::to_owned)
     }
 }
 
@@ -222,6 +217,6 @@ pub fn create_payload(product: &AccountingProduct, ledgers: &LedgerDefaults) -> 
         price,
         r#type: product.r#type,
         ledger_account_id: ledgers.for_product(product),
-        description: product.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned),
+        description: non_blank(product.description.as_deref()).map(str::to_owned),
     }
 }

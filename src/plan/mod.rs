@@ -6,6 +6,7 @@ pub mod summary;
 
 use rustc_hash::FxHashMap;
 
+use crate::input::records::accounting::CounterpartKind;
 use crate::input::records::monite::ReceivableType;
 use crate::input::PlanInput;
 use crate::keys::strict_key;
@@ -104,8 +105,11 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
         .counterparts
         .iter()
         .map(|c| {
-            let (is_customer, is_vendor) = c.roles();
-            (c.id.as_str(), if is_vendor && !is_customer { ObjectType::Vendor } else { ObjectType::Customer })
+            let kind = match c.kind() {
+                CounterpartKind::Vendor => ObjectType::Vendor,
+                CounterpartKind::Customer => ObjectType::Customer,
+            };
+            (c.id.as_str(), kind)
         })
         .collect();
     let errors = summary::collect_errors(&pull, &push, |id| kinds.get(id).copied().unwrap_or(ObjectType::Customer));

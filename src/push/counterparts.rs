@@ -104,7 +104,7 @@ fn create_payload(c: &Counterpart, name: &str) -> CounterpartPayload {
     };
     CounterpartPayload {
         name: name.trim().to_owned(),
-        kind: if is_vendor && !is_customer { "vendor" } else { "customer" },
+        kind: c.kind(),
         is_customer,
         is_vendor,
         email,

@@ -6,6 +6,7 @@ use super::context::{PushContext, Standings};
 use crate::input::dates;
 use crate::input::records::accounting::{Direction, TaxRate};
 use crate::input::records::forms::CounterpartState;
+use crate::json::de::non_blank;
 use crate::mapping::ledger_accounts::LedgerLookup;
 use crate::mapping::tax_rates::TaxResolution;
 use crate::vocab::Code;
@@ -23,7 +24,7 @@ pub fn check_ledger(
     field: &str,
     issues: &mut Vec<Issue>,
 ) -> Option<String> {
-    let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
+    let Some(id) = non_blank(id) else {
         issues.push(Issue::new(Code::LedgerAccountMissing, at(field), "the line has no ledger account"));
         return None;
     };
@@ -53,7 +54,7 @@ pub fn check_ledger(
 /// looked up (SPEC §4 asks invoices only that "every product has a ledger account or the entity default is
 /// set"; bills must name a known, active one).
 pub fn require_ledger(id: Option<&str>, at: FieldPath, field: &str, issues: &mut Vec<Issue>) -> Option<String> {
-    let id = id.map(str::trim).filter(|s| !s.is_empty());
+    let id = non_blank(id);
     if id.is_none() {
         issues.push(Issue::new(
             Code::LedgerAccountMissing,
@@ -109,7 +110,7 @@ pub fn check_tax<'a>(
 
 /// The first non-empty of several optional references, with its field.
 pub fn first_reference<'a>(candidates: &[(Option<&'a str>, &'static str)]) -> Option<(&'a str, &'static str)> {
-    candidates.iter().find_map(|(value, field)| value.map(str::trim).filter(|s| !s.is_empty()).map(|v| (v, *field)))
+    candidates.iter().find_map(|(value, field)| non_blank(*value).map(|v| (v, *field)))
 }
 
 /// `counterpart_not_matched` unless the document's counterpart is matched or will be created. Returns the
@@ -122,7 +123,7 @@ pub fn check_counterpart(
     if matches!(ctx.counterparts, Standings::Unchecked) {
         return (None, None);
     }
-    let Some(id) = counterpart_id.map(str::trim).filter(|s| !s.is_empty()) else {
+    let Some(id) = non_blank(counterpart_id) else {
         issues.push(Issue::new(Code::CounterpartNotMatched, "counterpart_id", "the document has no counterpart"));
         return (None, None);
     };
@@ -149,7 +150,7 @@ pub fn check_counterpart(
 
 /// `predates_connection` when the document's date is before the connection was created.
 pub fn check_connection_date(ctx: &PushContext, date: Option<&str>, path: &str, issues: &mut Vec<Issue>) {
-    let (Some(connected), Some(text)) = (ctx.connected_at, date.map(str::trim).filter(|s| !s.is_empty())) else {
+    let (Some(connected), Some(text)) = (ctx.connected_at, non_blank(date)) else {
         return;
     };
     if let Ok(moment) = dates::parse(text) {

@@ -7,6 +7,7 @@ use super::context::{BillRules, PushContext};
 use super::lines::{check_connection_date, check_counterpart, check_tax, first_reference, require_ledger, TaxInputs};
 use crate::input::forms::CreditNote;
 use crate::input::records::monite::{Receivable, ReceivableLine};
+use crate::json::de::non_blank;
 use crate::mapping::currency::to_major;
 use crate::vocab::Code;
 use crate::vocab::{CustomerRef, LinePayload, Payload, ReceivablePayload, RefPayload, ShapedCreditNote};
@@ -113,7 +114,7 @@ fn check_line(
         Some(list) => list,
         None => &mut scratch,
     };
-    let own_ledger = product.and_then(|p| p.ledger_account_id.as_deref()).filter(|s| !s.trim().is_empty());
+    let own_ledger = non_blank(product.and_then(|p| p.ledger_account_id.as_deref()));
     let ledger = require_ledger(own_ledger.or(ctx.settings.default_products_ledger()), &at, "ledger_account_id", sink);
     let explicit =
         first_reference(&[(product.and_then(|p| p.accounting_tax_rate_id.as_deref()), "accounting_tax_rate_id")]);

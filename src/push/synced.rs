@@ -3,6 +3,7 @@
 //! new document — it can go again once it passes — with the API's errors in a `last_push_failed` warning.
 
 use crate::input::records::monite::{SyncStatus, SyncedRecord};
+use crate::json::de::non_blank;
 use crate::vocab::quoted;
 use crate::vocab::Code;
 use crate::vocab::{Issue, PushResult, SyncedRef};
@@ -53,7 +54,7 @@ pub fn decide(monite_id: &str, record: Option<&SyncedRecord>, check: impl FnOnce
 }
 
 fn record_words(record: &SyncedRecord) -> String {
-    match record.id.as_deref().map(str::trim).filter(|id| !id.is_empty()) {
+    match non_blank(record.id.as_deref()) {
         Some(id) => format!(" (synced record {})", quoted(id)),
         None => String::new(),
     }
@@ -61,7 +62,7 @@ fn record_words(record: &SyncedRecord) -> String {
 
 /// `synced` of a push result.
 pub fn synced_ref(record: &SyncedRecord) -> SyncedRef {
-    let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let text = |v: &Option<String>| non_blank(v.as_deref()).map(str::to_owned);
     SyncedRef {
         record_id: text(&record.id),
         // Validated by the input model: every synced record has a status.

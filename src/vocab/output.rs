@@ -87,6 +87,11 @@ pub struct Suggestion {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct CounterpartMatch {
     pub monite_id: String,
+    /// The Monite counterpart's display name (`organization.legal_name`, or `individual.first_name + " " +
+    /// last_name`): the name matching used, so callers show it instead of deriving it again.
+    pub monite_name: String,
+    /// The name of the accounting record it is matched to (by link or by name); `null` on every non-match.
+    pub accounting_name: Option<String>,
     pub status: MatchStatus,
     pub accounting_id: Option<String>,
     pub decided_by: Option<DecidedBy>,

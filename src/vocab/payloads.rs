@@ -114,7 +114,7 @@ impl Payload {
 pub struct CounterpartPayload {
     pub name: String,
     /// `vendor` for a vendor-only counterpart, else `customer`.
-    pub kind: &'static str,
+    pub kind: crate::input::records::accounting::CounterpartKind,
     pub is_customer: bool,
     pub is_vendor: bool,
     #[serde(skip_serializing_if = "Option::is_none")]

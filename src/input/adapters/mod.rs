@@ -5,6 +5,7 @@ mod country;
 pub mod quickbooks;
 pub mod xero;
 
+use crate::json::de::non_blank;
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
@@ -26,6 +27,9 @@ pub struct Snapshot {
     pub products: Vec<AccountingProduct>,
     pub tax_rates: Vec<TaxRate>,
     pub ledger_accounts: Vec<LedgerAccount>,
+    /// The company's currency, as given or as a QuickBooks body implies it (the `CurrencyRef` of its
+    /// customers and vendors); item prices are in it.
+    pub currency: Option<String>,
 }
 
 pub use super::records::origins::{Origin, Origins};
@@ -168,5 +172,5 @@ fn unit_price(price: Option<f64>, path: impl FnOnce() -> String) -> Result<Optio
 
 /// Blank strings become `None`.
 fn text(value: Option<&str>) -> Option<String> {
-    value.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    non_blank(value).map(str::to_owned)
 }

@@ -24,6 +24,8 @@ struct Party {
     active: Option<bool>,
     #[serde(default)]
     bill_addr: Option<PhysicalAddress>,
+    #[serde(default)]
+    currency_ref: Option<AccountRef>,
 }
 
 #[derive(Deserialize)]
@@ -90,9 +92,11 @@ struct RawTaxRate {
     rate_value: Option<f64>,
 }
 
-/// Adapts every body present in `raw`.
+/// Adapts every body present in `raw`. Item prices are in the company's currency: `raw.currency` when given,
+/// else the first `CurrencyRef` of a customer or vendor (QuickBooks items carry none).
 pub fn adapt(raw: &RawQuickBooks) -> Result<Adapted, InputError> {
     let mut out = Adapted::default();
+    out.snapshot.currency = raw.currency.clone();
     if let Some(body) = &raw.customers {
         parties(body, "customers", "Customer", CounterpartKind::Customer, &mut out)?;
     }
@@ -103,7 +107,7 @@ pub fn adapt(raw: &RawQuickBooks) -> Result<Adapted, InputError> {
         let items: RawList<Item> = records(body, "items", "Item")?;
         for (i, item) in items.items.iter().enumerate().filter(|(_, item)| item.active != Some(false)) {
             let price = unit_price(item.unit_price, || items.field_path(i, "UnitPrice"))?;
-            if let Some(product) = product(item, price, raw) {
+            if let Some(product) = product(item, price, out.snapshot.currency.as_deref()) {
                 out.snapshot.products.push(product);
                 out.origins.products.push(items.origin(i, "Id"));
             }
@@ -136,6 +140,9 @@ fn parties(
     out: &mut Adapted,
 ) -> Result<(), InputError> {
     let parsed: RawList<Party> = records(body, field, entity)?;
+    if out.snapshot.currency.is_none() {
+        out.snapshot.currency = parsed.items.iter().find_map(|p| text(p.currency_ref.as_ref()?.value.as_deref()));
+    }
     for (i, p) in parsed.items.iter().enumerate().filter(|(_, p)| p.active != Some(false)) {
         out.snapshot.counterparts.push(AccountingCounterpart {
             id: p.id.clone(),
@@ -156,7 +163,7 @@ fn parties(
 }
 
 /// Category and bundle items are not products or services and are left out.
-fn product(item: &Item, price: Option<f64>, raw: &RawQuickBooks) -> Option<AccountingProduct> {
+fn product(item: &Item, price: Option<f64>, currency: Option<&str>) -> Option<AccountingProduct> {
     let r#type = match item.r#type.as_deref() {
         Some("Service") => Some(ProductType::Service),
         Some("Inventory" | "NonInventory") => Some(ProductType::Product),
@@ -169,7 +176,7 @@ fn product(item: &Item, price: Option<f64>, raw: &RawQuickBooks) -> Option<Accou
         id: item.id.clone(),
         name: item.name.clone(),
         price: price.map(AccountingPrice::Major),
-        currency: raw.currency.clone(),
+        currency: currency.map(str::to_owned),
         ledger_account_id: account,
         r#type,
         description: item.description.clone(),

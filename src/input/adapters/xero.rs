@@ -108,6 +108,7 @@ struct RawTaxRate {
 /// Adapts every body present in `raw`.
 pub fn adapt(raw: &RawXero) -> Result<Adapted, InputError> {
     let mut out = Adapted::default();
+    out.snapshot.currency = raw.currency.clone();
     let mut account_ids_by_code: FxHashMap<String, String> = FxHashMap::default();
     if let Some(body) = &raw.accounts {
         let accounts: RawList<Account> = records(body, "accounts", "Accounts")?;

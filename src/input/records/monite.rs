@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::json::de::{object, objects, string_enum};
+use crate::json::de::{non_blank, object, objects, string_enum};
 
 /// `CounterpartResponse` (organization or individual) plus its `addresses`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -90,6 +90,15 @@ impl Counterpart {
             .as_deref()
             .and_then(|wanted| self.addresses.iter().find(|a| a.id.as_deref() == Some(wanted)));
         by_default.or_else(|| self.addresses.first())
+    }
+
+    /// `vendor` for a vendor-only counterpart, else `customer`: the kind it is created as, and the
+    /// `object_type` of its sync errors.
+    pub fn kind(&self) -> super::accounting::CounterpartKind {
+        match self.roles() {
+            (false, true) => super::accounting::CounterpartKind::Vendor,
+            _ => super::accounting::CounterpartKind::Customer,
+        }
     }
 
     /// `(is_customer, is_vendor)`, from whichever of organization/individual is present.
@@ -363,19 +372,19 @@ impl Settings {
     /// `settings.accounting.ledger_account_ids.products`, if set.
     pub fn default_products_ledger(&self) -> Option<&str> {
         let ids = self.accounting.as_ref()?.ledger_account_ids.as_ref()?;
-        crate::json::de::non_blank(&ids.products)
+        non_blank(ids.products.as_deref())
     }
 
     /// `settings.accounting.ledger_account_ids.payments`, if set.
     pub fn payments_ledger(&self) -> Option<&str> {
         let ids = self.accounting.as_ref()?.ledger_account_ids.as_ref()?;
-        crate::json::de::non_blank(&ids.payments)
+        non_blank(ids.payments.as_deref())
     }
 
     /// `settings.accounting.tax_ids.deductions`, if set.
     pub fn deductions_tax(&self) -> Option<&str> {
         let ids = self.accounting.as_ref()?.tax_ids.as_ref()?;
-        crate::json::de::non_blank(&ids.deductions)
+        non_blank(ids.deductions.as_deref())
     }
 }
 
