@@ -1,5 +1,6 @@
-//! Reads a `PlanInput` JSON file (or stdin with `-`) and prints the plan: a development aid until the CLI
-//! of the npm package exists.
+//! Reads a `PlanInput` JSON file (or stdin with `-`) and prints the plan, natively: the benchmark's native
+//! side (`node pkg/bench/bench.mjs` compares it with the WebAssembly module) and a quick check from a shell.
+//! Users run the npm package's CLI (`ledgerbridge plan`), which prints the same plan.
 
 use std::io::Read;
 use std::process::ExitCode;

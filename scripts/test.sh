@@ -15,8 +15,12 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (warnings denied; unwrap/expect/panic denied outside tests)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked --features ledgerbridge/work-counters -- -D warnings
 cargo clippy --lib --tests --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "the library's module graph has no cycles (scripts/module-graph.mjs, README \"Layout\")"
+node scripts/module-graph.mjs --check --level 1 > /dev/null
+node scripts/module-graph.mjs --check --level 2
 
 step "build the npm package (wasm32 release, wasm-bindgen, wasm-opt, tsc; size budget)"
 node scripts/build.mjs
