@@ -267,14 +267,16 @@ describe('ledgerbridge plan: errors', () => {
 });
 
 describe('ledgerbridge: commands, --help, --version, usage', () => {
-  const COMMANDS = ['plan', 'validate-bill'];
+  const COMMANDS = ['plan', 'validate-bill', 'preview', 'push-failed'];
   // Each command's usage names its flags and its exit codes.
   const FLAGS = {
     plan: ['--summary', '--json'],
     'validate-bill': ['--context', '--summary', '--json'],
+    preview: ['--entity', '--base-url', '--accounting', '--policy', '--no-synced-records', '--summary', '--json', 'MONITE_CLIENT_ID', 'MONITE_CLIENT_SECRET', 'MONITE_ENTITY_ID', 'MONITE_BASE_URL'],
+    'push-failed': ['--entity', '--base-url', '--accounting', '--policy', '--section', '--concurrency', '--dry-run', '--summary', '--json', 'MONITE_CLIENT_ID', 'MONITE_CLIENT_SECRET'],
   };
 
-  test('--help (and -h, help) lists the commands and the exit codes on stdout, exit 0', () => {
+  test('--help (and -h, help) lists the four commands and the exit codes on stdout, exit 0', () => {
     for (const args of [['--help'], ['-h'], ['help']]) {
       const r = runCli(args);
       assert.equal(r.status, 0, args.join(' '));
@@ -296,6 +298,7 @@ describe('ledgerbridge: commands, --help, --version, usage', () => {
       assert.equal(runCli(['help', name]).stdout, r.stdout, `help ${name}`);
     }
     assert.match(runCli(['validate-bill', '--help']).stdout, /0 eligible; 1 not eligible; 2 bad input/);
+    assert.match(runCli(['push-failed', '--help']).stdout, /1 some push failed/);
   });
 
   test('--version prints the package and key versions; with arguments it is a usage error', () => {
@@ -315,6 +318,14 @@ describe('ledgerbridge: commands, --help, --version, usage', () => {
       [['validate-bill', 'a.json', 'b.json'], /unexpected argument 'b.json'/, /^usage: ledgerbridge validate-bill/],
       [['validate-bill', 'a.json', '--context'], /'--context <value>' argument missing/, /^usage: ledgerbridge validate-bill/],
       [['validate-bill', 'a.json', '--frob'], /unknown option '--frob'/i, /^usage: ledgerbridge validate-bill/],
+      [['preview', 'extra'], /unexpected argument 'extra'/, /^usage: ledgerbridge preview/],
+      [['preview', '--entity'], /'--entity <value>' argument missing/, /^usage: ledgerbridge preview/],
+      [['preview', '--dry-run'], /unknown option '--dry-run'/i, /^usage: ledgerbridge preview/],
+      [['push-failed', '--no-synced-records'], /unknown option '--no-synced-records'/i, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--section', 'journal'], /--section journal: expected one of bills, invoices, credit_notes, payment_records/, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--concurrency', '0'], /--concurrency 0: expected a whole number from 1 to 16/, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--concurrency', '17'], /--concurrency 17/, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--concurrency', '2.5'], /--concurrency 2.5/, /^usage: ledgerbridge push-failed/],
     ];
     for (const [args, problem, usage] of cases) {
       const r = runCli(args, { env: cleanEnv() });

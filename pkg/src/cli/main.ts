@@ -1,5 +1,5 @@
 /**
- * `ledgerbridge <command>`: dispatches to `plan` and `validate-bill`, prints
+ * `ledgerbridge <command>`: dispatches to `plan`, `validate-bill`, `preview` and `push-failed`, prints
  * `--help` and `--version`, and turns whatever a command throws into one line on stderr and an exit code
  * (`EXIT` in `io.ts`). Never a stack trace, never a token or secret: errors print as `name: message`, and the
  * client's messages are built without them.
@@ -9,9 +9,11 @@ import { EngineError, InputError, LedgerbridgeError, NotInitializedError } from 
 import { version } from '../node.js';
 import { BadInputError, type Command, type Context, EXIT, InputInFile, InterruptedError, oneLine, Output, parseCommand, UsageError } from './io.js';
 import { plan } from './plan.js';
+import { preview } from './preview.js';
+import { pushFailed } from './push-failed.js';
 import { validateBill } from './validate-bill.js';
 
-const COMMANDS: readonly Command[] = [plan, validateBill];
+const COMMANDS: readonly Command[] = [plan, validateBill, preview, pushFailed];
 
 const USAGE = `${COMMANDS.map((c, i) => `${i === 0 ? 'usage: ' : '       '}${c.usage.split('\n')[0]?.replace(/^usage: /, '')}`).join('\n')}
        ledgerbridge --version | --help | <command> --help
