@@ -6,7 +6,7 @@
 //   node --test pkg/test/cli-remote.test.mjs      # after a build (node scripts/build.mjs)
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +15,8 @@ import { test } from 'node:test';
 import { createClient, planSync } from 'ledgerbridge';
 
 import { DEFAULT_CONNECTION_ID, defaultData, startSimulator } from '../../sim/server.mjs';
-import { ROOT } from './helpers.mjs';
-import { assertNoAnsi, assertNothingSecret, noPty, runCliAsync, runCliInPty, screenLines, simEnv, startTokenRecorder } from './support/cli.mjs';
+import { CLI, ROOT } from './helpers.mjs';
+import { assertNoAnsi, assertNothingSecret, noPty, runCliAsync, runCliInPty, screenLines, simEnv, spawnAsync, startTokenRecorder } from './support/cli.mjs';
 
 const SECRET = `cli-client-secret-${randomUUID()}`;
 /** Every CLI run of the suite and every token the simulator issued to it, for the last test. */
@@ -448,7 +448,43 @@ test('Ctrl-C while the preview loads: exit 130, "interrupted", nothing on stdout
   }));
 
 // ---------------------------------------------------------------------------------------------------------
-// Secrets
+// The README's examples, and secrets
+
+test("the README's CLI examples run as written (npx ledgerbridge = the built CLI; MONITE_BASE_URL = the simulator), each exit 0", () =>
+  withSim({ data: connected() }, async ({ sim, dir, write, recorder }) => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /\*\*CLI\.\*\*[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'the CLI section has a sh block');
+    const lines = block.split('\n').filter((line) => line.trim() !== '');
+    const exported = lines.filter((line) => line.startsWith('export '));
+    assert.deepEqual(exported, ['export MONITE_CLIENT_ID=… MONITE_CLIENT_SECRET=… MONITE_ENTITY_ID=…'], 'the variables the test sets');
+    const commands = lines.filter((line) => !line.startsWith('export '));
+    assert.ok(commands.length >= 7 && commands.every((line) => line.startsWith('npx ledgerbridge ')), block);
+    for (const name of ['plan', 'validate-bill', 'preview', 'push-failed']) assert.ok(commands.some((line) => line.startsWith(`npx ledgerbridge ${name} `)), name);
+
+    // The files the examples name: the simulator's data after a sync whose invoice push failed.
+    syncFailing(sim, [INVOICE]);
+    const data = connected();
+    write('input.json', sim.state.planInput());
+    write('bill.json', data.monite.payables[0]);
+    write('context.json', { ledger_accounts: data.accounting.ledger_accounts, tax_rates: data.accounting.tax_rates, connection: data.monite.connection, policy: data.policy });
+    write('accounting.json', sim.state.accounting());
+    write('policy.json', data.policy);
+    const env = simEnv(sim, { MONITE_BASE_URL: recorder.apiUrl, LEDGERBRIDGE_CLI: CLI });
+    const npx = 'npx() { [ "$1" = ledgerbridge ] || exit 99; shift; node "$LEDGERBRIDGE_CLI" "$@"; }';
+    const results = [];
+    for (const line of commands) {
+      const r = await spawnAsync('sh', ['-c', `${npx}; ${line}`], { env, cwd: dir });
+      runs.push(r);
+      assert.equal(r.status, 0, `${line}\n${r.stderr}`);
+      results.push([line, r]);
+    }
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')), planSync(JSON.parse(readFileSync(join(dir, 'input.json'), 'utf8'))));
+    assert.ok(JSON.parse(readFileSync(join(dir, 'first-sync.json'), 'utf8')).summary.push.bills.total > 0);
+    const [, pushed] = results.find(([line]) => line.includes('push-failed') && !line.includes('--dry-run'));
+    assert.match(pushed.stdout, /^PUSH-FAILED: 1 pushed, 0 failed/);
+    assert.equal(recordOf(sim, INVOICE).sync_status, 'done');
+  }));
 
 test('no output of this suite carries the client secret or a token the simulator issued', () => {
   assert.ok(runs.length >= 40, `runs checked: ${runs.length}`);
