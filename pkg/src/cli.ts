@@ -13,16 +13,22 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-// The first Ctrl-C aborts what is in flight (push-failed still prints what it sent); a second one exits at once.
-const controller = new AbortController();
-process.once('SIGINT', () => {
-  controller.abort();
-  process.once('SIGINT', () => process.exit(EXIT.interrupted));
-});
+/**
+ * For the commands that wait on the network: the first Ctrl-C aborts what is in flight (push-failed still
+ * prints what it sent), a second one exits at once.
+ */
+function interrupts(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    controller.abort();
+    process.once('SIGINT', () => process.exit(EXIT.interrupted));
+  });
+  return controller.signal;
+}
 
 const stdout = new Output(process.stdout, process.env);
 const stderr = new Output(process.stderr, process.env);
-const code = await main(process.argv.slice(2), { env: process.env, stdout, stderr, signal: controller.signal });
+const code = await main(process.argv.slice(2), { env: process.env, stdout, stderr, interrupts });
 await Promise.all([stdout.flush(), stderr.flush()]);
 // Exit now: idle keep-alive sockets of the HTTP client must not hold the process open.
 process.exit(code);

@@ -223,6 +223,14 @@ test('preview, bad input: exit 2, one line, and not one request sent', () =>
     assert.equal(sim.counters.total, 0, 'nothing reached the API');
   }));
 
+test('preview, a record the API returned that the engine refuses: exit 2, its JSON path, said to come from the API', () =>
+  withSim({ data: connected() }, async ({ sim, cli }) => {
+    const line = { id: '11000000-0000-4000-8000-0000000000ff', quantity: 'x' };
+    sim.state.addRecords('payables', [{ id: 'ba000000-0000-4000-8000-0000000000ff', status: 'waiting_to_be_paid', counterpart_id: 'c1000000-0000-4000-8000-000000000001', line_items: [line] }]);
+    const r = await cli(['preview']);
+    assertFailure(r, 2, [/^ledgerbridge: InputError: monite\.payables\[3\]\.line_items\[0\]\.quantity: expected a number, found a string "x" \(in the records the API returned\)$/], 'bad API record');
+  }));
+
 test('preview, bad usage: a missing entity or an unusable base URL → exit 2, and the URL (which may hold a password) is never echoed', () =>
   withSim({ data: connected() }, async ({ sim, cli }) => {
     const noEntity = await cli(['preview'], { env: { MONITE_ENTITY_ID: '' } });

@@ -44,14 +44,6 @@ export class BadInputError extends Error {
   }
 }
 
-/** The command was interrupted (SIGINT) before it had anything to print; exit 130. */
-export class InterruptedError extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'InterruptedError';
-  }
-}
-
 /** An `InputError` with the file it came from, so the one line says where to look. */
 export class InputInFile extends Error {
   readonly error: InputError;
@@ -166,8 +158,11 @@ export interface Context {
   env: NodeJS.ProcessEnv;
   stdout: Output;
   stderr: Output;
-  /** Aborted on the first Ctrl-C. */
-  signal: AbortSignal;
+  /**
+   * A signal aborted on the first Ctrl-C, for commands that wait on the network (the first call takes SIGINT
+   * over). Commands that never call it keep the default: Ctrl-C ends them at once.
+   */
+  interrupts(): AbortSignal;
 }
 
 /** A command of the CLI: its name, one line for the top-level usage, its own usage text, and what it does. */

@@ -7,7 +7,7 @@
  */
 import { EngineError, InputError, LedgerbridgeError, NotInitializedError } from '../errors.js';
 import { version } from '../node.js';
-import { BadInputError, type Command, type Context, EXIT, InputInFile, InterruptedError, oneLine, Output, parseCommand, UsageError } from './io.js';
+import { BadInputError, type Command, type Context, EXIT, InputInFile, oneLine, Output, parseCommand, UsageError } from './io.js';
 import { plan } from './plan.js';
 import { preview } from './preview.js';
 import { pushFailed } from './push-failed.js';
@@ -26,7 +26,7 @@ exit codes: 0 done (plan printed, bill eligible, every push done); 1 bill not el
 `;
 
 /** The exit code for what a command threw, after one line on stderr (and the usage, for a usage error). */
-function report(error: unknown, stderr: Output, signal: AbortSignal): number {
+function report(error: unknown, stderr: Output, interrupted: boolean): number {
   const line = (message: string) => stderr.write(`${stderr.paint('red', 'ledgerbridge:')} ${oneLine(message)}\n`);
   if (error instanceof UsageError) {
     line(error.message);
@@ -41,7 +41,8 @@ function report(error: unknown, stderr: Output, signal: AbortSignal): number {
     line(`${error.name}: ${error.message}`);
     return EXIT.usage;
   }
-  if (error instanceof InterruptedError || (signal.aborted && error === signal.reason)) {
+  if (interrupted) {
+    // Whatever failed after a Ctrl-C failed because of it.
     line('interrupted');
     return EXIT.interrupted;
   }
@@ -60,7 +61,9 @@ function report(error: unknown, stderr: Output, signal: AbortSignal): number {
 
 /** Runs the CLI on `argv` (without `node` and the script) and resolves with the exit code. */
 export async function main(argv: string[], context: Context): Promise<number> {
-  const { stdout, stderr, signal } = context;
+  const { stdout, stderr } = context;
+  let signal: AbortSignal | undefined;
+  const interrupts = () => (signal ??= context.interrupts());
   try {
     const [first, ...rest] = argv;
     if (first === undefined) throw new UsageError('missing command', USAGE);
@@ -84,8 +87,8 @@ export async function main(argv: string[], context: Context): Promise<number> {
       stdout.write(command.usage);
       return EXIT.ok;
     }
-    return await command.run(values, positionals, context);
+    return await command.run(values, positionals, { ...context, interrupts });
   } catch (error) {
-    return report(error, stderr, signal);
+    return report(error, stderr, signal?.aborted === true);
   }
 }

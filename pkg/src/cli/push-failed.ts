@@ -49,7 +49,7 @@ ${REMOTE_ENVIRONMENT}
     const concurrency = concurrencyOf(values);
     const remote = connect(pushFailed, values, context);
     const plan = await remote.preview({ syncedRecords: true });
-    const { stdout, signal } = context;
+    const { stdout } = context;
     if (flag(values, 'dry-run')) {
       // pushFailed with a signal that is already aborted selects exactly as a real run and sends nothing: what
       // it would have sent comes back skipped with reason `aborted`.
@@ -60,7 +60,7 @@ ${REMOTE_ENVIRONMENT}
       else printDryRun(stdout, wouldPush, skipped);
       return EXIT.ok;
     }
-    const report = await remote.client.pushFailed(plan, { sections, signal, ...(concurrency === undefined ? {} : { concurrency }) });
+    const report = await remote.client.pushFailed(plan, { sections, signal: remote.signal, ...(concurrency === undefined ? {} : { concurrency }) });
     remote.progress.done('pushed');
     if (mode === 'json') printJson(stdout, reportJson(report));
     else printReport(stdout, report);

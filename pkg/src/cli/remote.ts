@@ -31,7 +31,7 @@ export const REMOTE_ENVIRONMENT = `  Environment: MONITE_CLIENT_ID and MONITE_CL
   MONITE_ENTITY_ID, MONITE_BASE_URL. Progress goes to stderr when it is a terminal.`;
 
 /** The exit codes both commands share, after their own. */
-export const REMOTE_EXITS = `2 bad input or usage (missing credentials included; nothing is sent);
+export const REMOTE_EXITS = `2 bad input or usage (flags, files and credentials are checked before any request);
         3 the API or the network failed (the error's name, message and x-request-id; never a token or secret);
         130 interrupted (Ctrl-C)`;
 
@@ -86,6 +86,8 @@ function reportingFetch(progress: Progress): typeof fetch {
 /** A client for the entity the flags and environment name, and the files to plan with. */
 export interface Remote {
   client: MoniteClient;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
   entityId: string;
   baseUrl: string;
   progress: Progress;
@@ -98,7 +100,7 @@ export interface Remote {
  * returns the client. A usage error for a missing entity, `BadInputError` for missing credentials or a bad URL,
  * `InputError` (with its file) for a file the engine refuses.
  */
-export function connect(command: Command, values: Values, { env, stderr, signal }: Context): Remote {
+export function connect(command: Command, values: Values, { env, stderr, interrupts }: Context): Remote {
   const entityId = text(values, 'entity') ?? env.MONITE_ENTITY_ID;
   if (!entityId) throw new UsageError(`${command.name}: missing --entity ID (or MONITE_ENTITY_ID)`, command.usage);
   const flagUrl = text(values, 'base-url');
@@ -120,16 +122,19 @@ export function connect(command: Command, values: Values, { env, stderr, signal 
   withSources(files, () => planSync({ ...(accounting === undefined ? {} : { accounting }), ...(policy === undefined ? {} : { policy }) }));
 
   const progress = new Progress(stderr);
+  const signal = interrupts();
   const client = createClient({ entityId, baseUrl, clientId: clientId as string, clientSecret: clientSecret as string, fetch: reportingFetch(progress) });
   return {
     client,
+    signal,
     entityId,
     baseUrl,
     progress,
     async preview({ syncedRecords }) {
       progress.update(`connecting to ${new URL(baseUrl).host}…`, true);
       try {
-        const plan = await withSources({ ...files, monite: 'the records the API returned' }, () =>
+        // The files passed the engine above: whatever it refuses now came from the API.
+        const plan = await withSources({ '': 'the records the API returned' }, () =>
           client.previewSync({ signal, syncedRecords, ...(accounting === undefined ? {} : { accounting }), ...(policy === undefined ? {} : { policy }) }),
         );
         progress.done('previewed');
