@@ -3,7 +3,7 @@
 // usage, `--help` per command, `--version`, usage errors (parseArgs, strict), colour only on a terminal.
 // validate-bill: cli-validate-bill.test.mjs; preview and push-failed against the simulator: cli-remote.test.mjs.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -365,4 +365,17 @@ describe('ledgerbridge plan: colour and progress', () => {
     assert.equal(lines.length, 1, 'the terminal shows the plan alone: the progress line was cleared');
     assert.deepEqual(JSON.parse(lines[0]), planSync(smallInput()));
   });
+});
+
+test('Ctrl-C ends plan at once: no handler takes SIGINT from a command that works synchronously', { skip: process.platform === 'win32' && 'POSIX signals' }, async () => {
+  // `plan -` blocks reading stdin; a SIGINT handler could only run once that returned, so the command would go on.
+  const child = spawn(process.execPath, [CLI, 'plan', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: cleanEnv() });
+  child.stdin.on('error', () => {});
+  child.stdin.write('{"monite": ');
+  const closed = new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal })));
+  // A pause for the CLI to reach the read, and one before stdin is closed (only a CLI that survived the signal reads on).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  child.kill('SIGINT');
+  setTimeout(() => child.stdin.end('}'), 500);
+  assert.deepEqual(await closed, { status: null, signal: 'SIGINT' });
 });
