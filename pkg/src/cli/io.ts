@@ -16,7 +16,10 @@ export const EXIT = {
   ok: 0,
   /** A negative outcome: the bill is not eligible, or a push failed. */
   negative: 1,
-  /** Bad input or usage: a file, a flag, an environment variable. Nothing was sent. */
+  /**
+   * Bad input or usage: a flag, a file or an environment variable (all checked before any request), or a record
+   * the API returned that the engine refuses.
+   */
   usage: 2,
   /** The API or the network failed (`ApiError`, `AuthError`, `NetworkError`, `TimeoutError`, …). */
   api: 3,
@@ -58,7 +61,7 @@ export class InputInFile extends Error {
 // Output
 
 /** Whether `stream` gets colour: a TTY, `NO_COLOR` unset or empty (https://no-color.org), `TERM` not `dumb`. */
-export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   return stream.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
