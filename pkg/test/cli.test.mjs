@@ -1,7 +1,9 @@
 // The CLI as a user runs it (SPEC §8): `ledgerbridge plan <file|->` prints the plan as JSON, exit 0;
-// bad input → one line on stderr naming the JSON path, exit 2.
+// bad input → one line on stderr naming the JSON path, exit 2. And what every command shares: the top-level
+// usage, `--help` per command, `--version`, usage errors (parseArgs, strict), colour only on a terminal.
+// validate-bill: cli-validate-bill.test.mjs; preview and push-failed against the simulator: cli-remote.test.mjs.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { planSync, planSyncJson, version } from 'ledgerbridge';
 
 import { defaultData } from '../../sim/seed.mjs';
 import { CLI, demoInput, generateText, noGenerator, runCli, smallInput } from './helpers.mjs';
+import { ANSI, cleanEnv, noPty, runCliInPty, screenLines } from './support/cli.mjs';
 
 const USAGE = /usage: ledgerbridge plan <file\|->/;
 const BAD_QUANTITY = { monite: { payables: [{ id: 'b1', status: 'issued', line_items: [{ quantity: 'x' }] }] } };
@@ -242,7 +245,7 @@ describe('ledgerbridge plan: errors', () => {
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stdout, '', `ledgerbridge ${args.join(' ')}: nothing on stdout`);
       assert.match(r.stderr, USAGE, args.join(' '));
-      if (args.includes('--bogus')) assert.match(r.stderr, /unknown option --bogus/);
+      if (args.includes('--bogus')) assert.match(r.stderr, /unknown option '--bogus'/i);
     }
   });
 
@@ -261,4 +264,118 @@ describe('ledgerbridge plan: errors', () => {
     assert.equal(r.status, 0);
     assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at .*cli\.js/, `stderr: ${r.stderr.split('\n').find((l) => /EPIPE/.test(l)) ?? r.stderr.slice(0, 200)}`);
   });
+});
+
+describe('ledgerbridge: commands, --help, --version, usage', () => {
+  const COMMANDS = ['plan', 'validate-bill', 'preview', 'push-failed'];
+  // Each command's usage names its flags and its exit codes.
+  const FLAGS = {
+    plan: ['--summary', '--json'],
+    'validate-bill': ['--context', '--summary', '--json'],
+    preview: ['--entity', '--base-url', '--accounting', '--policy', '--no-synced-records', '--summary', '--json', 'MONITE_CLIENT_ID', 'MONITE_CLIENT_SECRET', 'MONITE_ENTITY_ID', 'MONITE_BASE_URL'],
+    'push-failed': ['--entity', '--base-url', '--accounting', '--policy', '--section', '--concurrency', '--dry-run', '--summary', '--json', 'MONITE_CLIENT_ID', 'MONITE_CLIENT_SECRET'],
+  };
+
+  test('--help (and -h, help) lists the four commands and the exit codes on stdout, exit 0', () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const r = runCli(args);
+      assert.equal(r.status, 0, args.join(' '));
+      assert.equal(r.stderr, '');
+      for (const name of COMMANDS) assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'), `${args.join(' ')} lists ${name}`);
+      assert.match(r.stdout, /exit codes: 0 .*; 1 .*\n.*2 bad input or usage; 3 API or network failure/);
+    }
+  });
+
+  test('<command> --help, -h and `help <command>` print that command\'s usage (its flags, environment, exit codes), exit 0', () => {
+    for (const name of COMMANDS) {
+      const r = runCli([name, '--help']);
+      assert.equal(r.status, 0, name);
+      assert.equal(r.stderr, '', name);
+      assert.ok(r.stdout.startsWith(`usage: ledgerbridge ${name} `), r.stdout);
+      for (const word of FLAGS[name]) assert.ok(r.stdout.includes(word), `${name} --help names ${word}`);
+      assert.match(r.stdout, /Exit: 0 /, name);
+      assert.equal(runCli([name, '-h']).stdout, r.stdout, `${name} -h`);
+      assert.equal(runCli(['help', name]).stdout, r.stdout, `help ${name}`);
+    }
+    assert.match(runCli(['validate-bill', '--help']).stdout, /0 eligible; 1 not eligible; 2 bad input/);
+    assert.match(runCli(['push-failed', '--help']).stdout, /1 some push failed/);
+  });
+
+  test('--version prints the package and key versions; with arguments it is a usage error', () => {
+    const r = runCli(['--version']);
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, `ledgerbridge ${version()}\n`, '']);
+    const bad = runCli(['--version', 'plan']);
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stdout, '');
+  });
+
+  test('usage errors of every command: exit 2, the problem and that command\'s usage on stderr, nothing on stdout', () => {
+    const cases = [
+      [['help', 'frob'], /unknown command 'frob'/, /^usage: ledgerbridge plan/m],
+      [['plan', 'x.json', '--summary', '--json'], /--summary and --json exclude each other/, /^usage: ledgerbridge plan/],
+      [['plan', 'x.json', '--summary=yes'], /'--summary' does not take an argument/, /^usage: ledgerbridge plan/],
+      [['validate-bill'], /validate-bill: missing argument/, /^usage: ledgerbridge validate-bill/],
+      [['validate-bill', 'a.json', 'b.json'], /unexpected argument 'b.json'/, /^usage: ledgerbridge validate-bill/],
+      [['validate-bill', 'a.json', '--context'], /'--context <value>' argument missing/, /^usage: ledgerbridge validate-bill/],
+      [['validate-bill', 'a.json', '--frob'], /unknown option '--frob'/i, /^usage: ledgerbridge validate-bill/],
+      [['preview', 'extra'], /unexpected argument 'extra'/, /^usage: ledgerbridge preview/],
+      [['preview', '--entity'], /'--entity <value>' argument missing/, /^usage: ledgerbridge preview/],
+      [['preview', '--dry-run'], /unknown option '--dry-run'/i, /^usage: ledgerbridge preview/],
+      [['push-failed', '--no-synced-records'], /unknown option '--no-synced-records'/i, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--section', 'journal'], /--section journal: expected one of bills, invoices, credit_notes, payment_records/, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--concurrency', '0'], /--concurrency 0: expected a whole number from 1 to 16/, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--concurrency', '17'], /--concurrency 17/, /^usage: ledgerbridge push-failed/],
+      [['push-failed', '--entity', 'e', '--concurrency', '2.5'], /--concurrency 2.5/, /^usage: ledgerbridge push-failed/],
+    ];
+    for (const [args, problem, usage] of cases) {
+      const r = runCli(args, { env: cleanEnv() });
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '', args.join(' '));
+      const [first, ...rest] = r.stderr.split('\n');
+      assert.match(first, /^ledgerbridge: /, args.join(' '));
+      assert.match(first, problem, args.join(' '));
+      assert.match(rest.join('\n'), usage, args.join(' '));
+    }
+  });
+});
+
+describe('ledgerbridge plan: colour and progress', () => {
+  test('on pipes (not a terminal): no escape codes and nothing on stderr, also for --summary of a large input', () => {
+    const counterparts = Array.from({ length: 20_000 }, (_, i) => ({ id: `cp-${i}`, organization: { legal_name: `Company ${i}` } }));
+    const r = runCli(['plan', file('pipes.json', JSON.stringify({ monite: { counterparts } })), '--summary'], { env: cleanEnv() });
+    assert.equal(r.status, 0);
+    assert.equal(r.stderr, '', 'progress only on a terminal');
+    assert.doesNotMatch(r.stdout, ANSI);
+    assert.match(r.stdout, /^PULL$/m);
+  });
+
+  test('on a terminal: --summary headings in bold, progress on stderr; NO_COLOR: no colour; the JSON plan is never coloured', { skip: noPty }, async () => {
+    const input = file('tty.json', JSON.stringify(smallInput()));
+    const coloured = await runCliInPty(['plan', input, '--summary']);
+    assert.equal(coloured.status, 0, coloured.output);
+    assert.ok(coloured.output.includes('\u001b[1mPULL\u001b[22m'), JSON.stringify(coloured.output.slice(0, 400)));
+    assert.match(coloured.output, /ledgerbridge: (reading|planning)/, 'progress on the terminal');
+    const plain = await runCliInPty(['plan', input, '--summary'], { env: cleanEnv({ NO_COLOR: '1' }) });
+    assert.equal(plain.status, 0);
+    assert.doesNotMatch(plain.output, ANSI);
+    assert.ok(screenLines(plain.output).includes('PULL'), plain.output);
+    const json = await runCliInPty(['plan', input]);
+    assert.doesNotMatch(json.output, ANSI);
+    const lines = screenLines(json.output);
+    assert.equal(lines.length, 1, 'the terminal shows the plan alone: the progress line was cleared');
+    assert.deepEqual(JSON.parse(lines[0]), planSync(smallInput()));
+  });
+});
+
+test('Ctrl-C ends plan at once: no handler takes SIGINT from a command that works synchronously', { skip: process.platform === 'win32' && 'POSIX signals' }, async () => {
+  // `plan -` blocks reading stdin; a SIGINT handler could only run once that returned, so the command would go on.
+  const child = spawn(process.execPath, [CLI, 'plan', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: cleanEnv() });
+  child.stdin.on('error', () => {});
+  child.stdin.write('{"monite": ');
+  const closed = new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal })));
+  // A pause for the CLI to reach the read, and one before stdin is closed (only a CLI that survived the signal reads on).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  child.kill('SIGINT');
+  setTimeout(() => child.stdin.end('}'), 500);
+  assert.deepEqual(await closed, { status: null, signal: 'SIGINT' });
 });
