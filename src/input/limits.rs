@@ -80,25 +80,26 @@ pub fn estimate_plan(text_len: usize, records: usize, listed: usize, longest_id:
 pub fn listed_ids(input: &crate::PlanInput) -> usize {
     use rustc_hash::FxHashMap;
     let cap = |n: usize| n.min(MAX_IDS);
+    let names = &input.names;
     let mut total = 0usize;
-    let mut groups: FxHashMap<String, (usize, usize)> = FxHashMap::default();
-    for c in &input.monite.counterparts {
-        groups.entry(crate::keys::strict_key(&c.display_name())).or_default().0 += 1;
+    let mut groups: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    for key in &names.monite_counterpart_keys {
+        groups.entry(key.as_str()).or_default().0 += 1;
     }
-    for a in &input.accounting.counterparts {
-        if let Some(g) = groups.get_mut(&crate::keys::strict_key(&a.name)) {
+    for key in &names.accounting_counterpart_keys {
+        if let Some(g) = groups.get_mut(key.as_str()) {
             g.1 += 1;
         }
     }
     for (m, a) in groups.values() {
         total = total.saturating_add(m.saturating_mul(cap(*a) + cap(m.saturating_sub(1)) + 3));
     }
-    let mut products: FxHashMap<String, (usize, usize)> = FxHashMap::default();
-    for p in &input.monite.products {
-        products.entry(crate::keys::strict_key(&p.name)).or_default().0 += 1;
+    let mut products: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    for key in &names.monite_product_keys {
+        products.entry(key.as_str()).or_default().0 += 1;
     }
-    for p in &input.accounting.products {
-        products.entry(crate::keys::strict_key(&p.name)).or_default().1 += 1;
+    for key in &names.accounting_product_keys {
+        products.entry(key.as_str()).or_default().1 += 1;
     }
     for (m, a) in products.values().filter(|(m, a)| *a > 0 && (*m > 1 || *a > 1)) {
         total = total.saturating_add((m + a).saturating_mul(cap(*m) + cap(*a)));

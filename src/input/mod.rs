@@ -7,6 +7,7 @@ pub mod adapters;
 pub mod dates;
 pub mod forms;
 pub mod limits;
+pub(crate) mod names;
 pub mod records;
 mod validate;
 
@@ -22,6 +23,8 @@ pub struct PlanInput {
     pub(crate) monite: MoniteInput,
     pub(crate) accounting: AccountingInput,
     pub(crate) policy: Policy,
+    /// Display names and strict keys, computed once here.
+    pub(crate) names: names::Names,
 }
 
 impl PlanInput {
@@ -44,7 +47,8 @@ impl PlanInput {
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
         limits::check_text(text, "")?;
         let raw: records::PlanInput = object_from_json_str(text, "")?;
-        let mut input = Self { monite: raw.monite, accounting: raw.accounting, policy: raw.policy };
+        let mut input =
+            Self { monite: raw.monite, accounting: raw.accounting, policy: raw.policy, names: names::Names::default() };
         input.finish(text.len())?;
         Ok(input)
     }
@@ -57,6 +61,7 @@ impl PlanInput {
     fn finish(&mut self, text_len: usize) -> Result<(), InputError> {
         adapters::merge_raw(&mut self.accounting)?;
         validate::check(self)?;
+        self.names = names::Names::of(&self.monite, &self.accounting);
         let (records, longest_id) = self.shape();
         limits::check_plan(text_len, records, limits::listed_ids(self), longest_id)
     }

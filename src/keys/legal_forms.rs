@@ -80,6 +80,32 @@ pub(super) fn is_legal_form_token(token: &str) -> bool {
     LEGAL_FORM_TOKENS.contains(&token)
 }
 
+/// The byte length of the stem before the longest legal-form variant that ends `name` on a token boundary,
+/// and the variant's canonical form.
+fn longest_variant(name: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for &(variant, canonical) in LEGAL_FORMS {
+        let Some(stem) = name.strip_suffix(variant) else { continue };
+        if (stem.is_empty() || stem.ends_with(' ')) && best.is_none_or(|(len, _)| stem.len() < len) {
+            best = Some((stem.len(), canonical));
+        }
+    }
+    best
+}
+
+/// [`canonicalize`] on a `String` it owns: the end is rewritten in place.
+pub(super) fn canonicalize_in_place(name: &mut String) {
+    if let Some((stem, canonical)) = longest_variant(name) {
+        name.truncate(stem);
+        name.push_str(canonical);
+    }
+}
+
+/// True when a legal-form variant ends `name` on a token boundary (the strict step would rewrite it).
+pub(super) fn ends_in_variant(name: &str) -> bool {
+    longest_variant(name).is_some()
+}
+
 /// Replaces the longest legal-form variant that ends `name` (on a token boundary) by its canonical form.
 /// Applied once: `acme limited limited` becomes `acme limited ltd`.
 pub(super) fn canonicalize(name: &str) -> String {

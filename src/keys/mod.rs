@@ -7,6 +7,8 @@ mod text;
 pub use legal_forms::{LEGAL_FORMS, LEGAL_FORM_TOKENS};
 pub use text::is_format;
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Version of the key algorithm. Bumped whenever a key of some input could change, so callers that
@@ -42,7 +44,37 @@ pub fn name_key(raw: &str, kind: KeyKind) -> String {
 /// assert_eq!(strict_key("Straße"), strict_key("STRASSE"));
 /// ```
 pub fn strict_key(raw: &str) -> String {
+    if raw.is_ascii() {
+        return strict_ascii(raw);
+    }
     fixed_point(raw, strict_pass)
+}
+
+/// The strict key of ASCII text in one pass and one allocation: NFKC is the identity on ASCII and case
+/// folding is the lower-case map, so steps 1–5 are a byte loop, and step 6 rewrites the end in place.
+///
+/// One pass is already the fixed point: its output is lower-case, single-spaced, trimmed, without
+/// controls, and ends in a canonical legal form or in none — and no variant of the table ends in a
+/// canonical form, so a second pass changes nothing (`tests/key_properties.rs` checks this against the
+/// general path).
+fn strict_ascii(raw: &str) -> String {
+    crate::work::count(crate::work::Kind::KeyChars, raw.len());
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for b in raw.bytes() {
+        let c = b as char;
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else if !c.is_control() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    legal_forms::canonicalize_in_place(&mut out);
+    out
 }
 
 /// Applies `pass` until its output stops changing, so that both keys are idempotent by construction.
@@ -86,7 +118,33 @@ fn strict_pass(raw: &str) -> String {
 /// assert_eq!(loose_key("Widgets, Acme Inc."), loose_key("Acme Widgets"));
 /// ```
 pub fn loose_key(raw: &str) -> String {
+    if raw.is_ascii() {
+        // One pass is the fixed point unless its sorted tokens end in a legal form the strict step would
+        // canonicalize (`besloten vennootschap`): then the general path runs the passes out.
+        let once = loose_tokens(&strict_ascii(raw));
+        if !legal_forms::ends_in_variant(&once) {
+            return once;
+        }
+    }
     fixed_point(raw, loose_pass)
+}
+
+/// The loose steps on an ASCII strict key: every character but letters, digits and spaces removed,
+/// legal-form tokens dropped, tokens sorted. Tokens without punctuation are borrowed, not copied.
+fn loose_tokens(strict: &str) -> String {
+    let mut tokens: Vec<Cow<'_, str>> = strict
+        .split(' ')
+        .map(|t| {
+            if t.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                Cow::Borrowed(t)
+            } else {
+                Cow::Owned(t.chars().filter(char::is_ascii_alphanumeric).collect())
+            }
+        })
+        .filter(|t| !t.is_empty() && !legal_forms::is_legal_form_token(t))
+        .collect();
+    tokens.sort_unstable();
+    tokens.join(" ")
 }
 
 /// One pass of the loose key's steps.
@@ -114,4 +172,37 @@ fn loose_pass(raw: &str) -> String {
 /// Country codes compare as ISO 3166-1 alpha-2, upper case: trimmed and upper-cased ASCII.
 pub fn country_key(raw: &str) -> String {
     raw.trim().to_ascii_uppercase()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words that exercise every step on ASCII: legal forms alone and in several words, punctuation,
+    /// white space of every ASCII kind, controls.
+    const WORDS: &[&str] = &[
+        "Acme", "ACME", "o'Brien", "a.b", "-", "&", "Ltd", "ltd.", "Limited", "co.", "Company", "inc.", "Inc",
+        "L.L.C.", "llc.", "pty.", "ltd", "besloten", "vennootschap", "public", "limited", "company", "s.a.",
+        "S.A.R.L.", "b.v.", "naamloze", "GmbH", "g.m.b.h.", "e.V.", "x", "Z9", "  ", "\t", "\n", "\r", "\u{b}",
+        "\u{c}", "\u{0}", "\u{7f}", "\u{1f}", ",", "(", ")", "'",
+    ];
+
+    fn phrase() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..WORDS.len(), prop::bool::ANY), 0..8).prop_map(|parts| {
+            parts.iter().map(|(w, space)| format!("{}{}", WORDS[*w], if *space { " " } else { "" })).collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+        /// The ASCII fast paths give exactly what the general path (every pass to the fixed point) gives.
+        #[test]
+        fn ascii_fast_paths_equal_the_general_path(name in phrase(), other in "[ -~\t\n\r]{0,24}") {
+            for raw in [name.as_str(), other.as_str()] {
+                prop_assert_eq!(strict_key(raw), fixed_point(raw, strict_pass), "strict {:?}", raw);
+                prop_assert_eq!(loose_key(raw), fixed_point(raw, loose_pass), "loose {:?}", raw);
+            }
+        }
+    }
 }

@@ -41,52 +41,89 @@ impl AddressKeys {
     }
 }
 
+/// The Monite side of counterpart matching: the records and, by position, their display names and strict
+/// keys (computed once, by the gate).
+#[derive(Clone, Copy)]
+pub struct MoniteSide<'a> {
+    pub records: &'a [Counterpart],
+    pub names: &'a [String],
+    pub keys: &'a [String],
+}
+
+/// The accounting side: the records and their strict keys, by position.
+#[derive(Clone, Copy)]
+pub struct AccountingSide<'a> {
+    pub records: &'a [AccountingCounterpart],
+    pub keys: &'a [String],
+}
+
+impl MoniteSide<'_> {
+    fn name(&self, i: usize) -> &str {
+        self.names.get(i).map_or("", String::as_str)
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.keys.get(i).map_or("", String::as_str)
+    }
+
+    /// A result row for record `i`.
+    fn row(&self, i: usize, status: MatchStatus, candidates: IdList) -> CounterpartMatch {
+        let id = self.records.get(i).map_or_else(String::new, |m| m.id.clone());
+        base(id, self.name(i).to_owned(), status, candidates)
+    }
+}
+
+impl AccountingSide<'_> {
+    fn key(&self, j: usize) -> &str {
+        self.keys.get(j).map_or("", String::as_str)
+    }
+}
+
 /// Matches every Monite counterpart against the accounting pool (customers and vendors together), as on a
 /// first sync (no links): JS `matchCounterparts`. Results are sorted by `monite_id`.
 pub fn match_counterparts(sides: &CounterpartsToMatch) -> Vec<CounterpartMatch> {
-    let keys: Vec<String> = sides.accounting.iter().map(|a| strict_key(&a.name)).collect();
-    match_with_keys(&sides.monite, &sides.accounting, &keys, &FamilyLinks::default())
+    let names: Vec<String> = sides.monite.iter().map(Counterpart::display_name).collect();
+    let monite_keys: Vec<String> = names.iter().map(|n| strict_key(n)).collect();
+    let accounting_keys: Vec<String> = sides.accounting.iter().map(|a| strict_key(&a.name)).collect();
+    let monite = MoniteSide { records: &sides.monite, names: &names, keys: &monite_keys };
+    let accounting = AccountingSide { records: &sides.accounting, keys: &accounting_keys };
+    match_sides(monite, accounting, &FamilyLinks::default())
 }
 
-/// [`match_counterparts`] with the accounting side's strict keys already computed (`accounting_keys[j]` is
-/// the key of `accounting[j]`; the caller also uses them for collision checks) and the links of earlier
-/// syncs: linked Monite counterparts are decided by their link (step 0 of SPEC §3.1, §3.0 item 3), and the
-/// name rules run over the rest and over the accounting records no link names.
-pub fn match_with_keys(
-    monite: &[Counterpart],
-    accounting: &[AccountingCounterpart],
-    accounting_keys: &[String],
-    links: &FamilyLinks,
-) -> Vec<CounterpartMatch> {
-    let mut results: Vec<Option<CounterpartMatch>> = vec![None; monite.len()];
+/// Matches the two sides, starting from the links of earlier syncs: linked Monite counterparts are decided
+/// by their link (step 0 of SPEC §3.1, §3.0 item 3), and the name rules run over the rest and over the
+/// accounting records no link names.
+pub fn match_sides(monite: MoniteSide, accounting: AccountingSide, links: &FamilyLinks) -> Vec<CounterpartMatch> {
+    let mut results: Vec<Option<CounterpartMatch>> = vec![None; monite.records.len()];
     if !links.is_empty() {
-        let by_id: FxHashMap<&str, usize> = accounting.iter().enumerate().map(|(j, a)| (a.id.as_str(), j)).collect();
-        for (i, m) in monite.iter().enumerate() {
+        let by_id: FxHashMap<&str, usize> =
+            accounting.records.iter().enumerate().map(|(j, a)| (a.id.as_str(), j)).collect();
+        for (i, m) in monite.records.iter().enumerate() {
             if let Some(target) = links.target_of(&m.id) {
-                results[i] = Some(by_link(m, target, links, &by_id, accounting));
+                results[i] = Some(by_link(monite, i, target, links, &by_id, accounting));
             }
         }
     }
-    let unlinked_accounting = |j: usize| links.is_empty() || !links.is_linked(&accounting[j].id);
+    let unlinked_accounting = |j: usize| links.is_empty() || !links.is_linked(&accounting.records[j].id);
 
     // A record whose strict key is empty belongs to no group (SPEC §3.1 "Empty names"): unmatched, with
     // no suggestions; an accounting one is never a candidate.
     let mut groups: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
-    let monite_keys: Vec<String> = monite.iter().map(|m| strict_key(&m.display_name())).collect();
-    for (i, key) in monite_keys.iter().enumerate() {
+    for i in 0..monite.records.len() {
         if results[i].is_some() {
             continue;
         }
+        let key = monite.key(i);
         if key.is_empty() {
-            let mut r = base(&monite[i], MatchStatus::Unmatched, IdList::default());
+            let mut r = monite.row(i, MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
             results[i] = Some(r);
         } else {
-            groups.entry(key.as_str()).or_default().0.push(i);
+            groups.entry(key).or_default().0.push(i);
         }
     }
-    for (j, key) in accounting_keys.iter().enumerate() {
-        if let Some(group) = groups.get_mut(key.as_str()) {
+    for j in 0..accounting.records.len() {
+        if let Some(group) = groups.get_mut(accounting.key(j)) {
             if unlinked_accounting(j) {
                 group.1.push(j);
             }
@@ -98,74 +135,78 @@ pub fn match_with_keys(
         match (m_idx.as_slice(), a_idx.as_slice()) {
             (_, []) => unnamed.extend_from_slice(m_idx),
             ([m], [a]) => {
-                let mut r = base(&monite[*m], MatchStatus::Matched, IdList::one(&accounting[*a].id));
-                r.accounting_id = Some(accounting[*a].id.clone());
-                r.accounting_name = Some(accounting[*a].name.clone());
+                let found = &accounting.records[*a];
+                let mut r = monite.row(*m, MatchStatus::Matched, IdList::one(&found.id));
+                r.accounting_id = Some(found.id.clone());
+                r.accounting_name = Some(found.name.clone());
                 r.decided_by = Some(DecidedBy::Name);
                 results[*m] = Some(r);
             }
-            _ => cascade_group(monite, accounting, m_idx, a_idx, &mut results),
+            _ => cascade_group(monite, accounting.records, m_idx, a_idx, &mut results),
         }
     }
 
     if !unnamed.is_empty() {
-        let index = SuggestionIndex::build(accounting, unlinked_accounting);
+        let index = SuggestionIndex::build(accounting.records, unlinked_accounting);
         for m in unnamed {
-            let mut r = base(&monite[m], MatchStatus::Unmatched, IdList::default());
+            let mut r = monite.row(m, MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
-            r.suggestions = index.suggest(&monite[m].display_name(), accounting);
+            r.suggestions = index.suggest(monite.name(m), accounting.records);
             results[m] = Some(r);
         }
     }
 
-    let mut out: Vec<CounterpartMatch> = results.into_iter().flatten().collect();
-    out.sort_by(|a, b| a.monite_id.cmp(&b.monite_id));
-    out
+    // Sorted by Monite id: order the positions once, then move each row out once.
+    let mut order: Vec<usize> = (0..results.len()).collect();
+    order.sort_unstable_by(|&a, &b| monite.records[a].id.cmp(&monite.records[b].id));
+    order.into_iter().filter_map(|i| results[i].take()).collect()
 }
 
-/// Step 0 for a Monite counterpart linked to `target` (SPEC §3.0 item 3): a shared link is ambiguous
+/// Step 0 for Monite counterpart `i` linked to `target` (SPEC §3.0 item 3): a shared link is ambiguous
 /// (`duplicate_link`), a link to a record that is not in the pool is `linked_record_missing`, and a unique
 /// link to a present record is the match — with drift warnings when the two records no longer agree.
 fn by_link(
-    m: &Counterpart,
+    monite: MoniteSide,
+    i: usize,
     target: &str,
     links: &FamilyLinks,
     by_id: &FxHashMap<&str, usize>,
-    accounting: &[AccountingCounterpart],
+    accounting: AccountingSide,
 ) -> CounterpartMatch {
-    let present = by_id.get(target).and_then(|&j| accounting.get(j));
+    let m = &monite.records[i];
+    let present = by_id.get(target).map(|&j| (j, &accounting.records[j]));
     let linkers = links.linkers_of(target);
     if linkers.len() > 1 {
-        let mut r = base(m, MatchStatus::Ambiguous, present.map(|a| IdList::one(&a.id)).unwrap_or_default());
+        let candidates = present.map(|(_, a)| IdList::one(&a.id)).unwrap_or_default();
+        let mut r = monite.row(i, MatchStatus::Ambiguous, candidates);
         r.reason = Some(Code::DuplicateLink);
         (r.rivals, r.rivals_total) = others(linkers, m.id.trim());
         return r;
     }
-    let Some(a) = present else {
-        let mut r = base(m, MatchStatus::Unmatched, IdList::default());
+    let Some((j, a)) = present else {
+        let mut r = monite.row(i, MatchStatus::Unmatched, IdList::default());
         r.reason = Some(Code::LinkedRecordMissing);
         return r;
     };
-    let mut r = base(m, MatchStatus::Matched, IdList::one(&a.id));
+    let mut r = monite.row(i, MatchStatus::Matched, IdList::one(&a.id));
     r.accounting_id = Some(a.id.clone());
     r.accounting_name = Some(a.name.clone());
     r.decided_by = Some(DecidedBy::Link);
-    r.warnings = drift(m, a);
+    r.warnings = drift(m, monite.name(i), monite.key(i) != accounting.key(j), a);
     r
 }
 
 /// `name_drift` when the linked records' strict name keys differ, `country_drift` when both have a country
 /// and they differ. Drift never changes the match.
-fn drift(m: &Counterpart, a: &AccountingCounterpart) -> Vec<Issue> {
+fn drift(m: &Counterpart, name: &str, names_differ: bool, a: &AccountingCounterpart) -> Vec<Issue> {
     let mut warnings = Vec::new();
-    let name = m.display_name();
-    if strict_key(&name) != strict_key(&a.name) {
+    if names_differ {
         warnings.push(Issue::new(
             Code::NameDrift,
             "name",
             format!(
                 "the name changed since the records were linked: {} in Monite, {} in the accounting system (record {})",
-                quoted(&name),
+                quoted(name),
                 quoted(&a.name),
                 quoted(&a.id)
             ),
@@ -215,10 +256,10 @@ fn others(sorted: &[&str], me: &str) -> (Vec<String>, usize) {
     (shown.map(|id| (*id).to_owned()).collect(), sorted.len() - usize::from(mine))
 }
 
-fn base(monite: &Counterpart, status: MatchStatus, candidates: IdList) -> CounterpartMatch {
+fn base(monite_id: String, monite_name: String, status: MatchStatus, candidates: IdList) -> CounterpartMatch {
     CounterpartMatch {
-        monite_id: monite.id.clone(),
-        monite_name: monite.display_name(),
+        monite_id,
+        monite_name,
         accounting_name: None,
         status,
         accounting_id: None,
@@ -308,7 +349,7 @@ impl<'k> CascadeIndex<'k> {
 
 /// The cascade for a group with more than one record on either side, then the one-to-one check.
 fn cascade_group(
-    monite: &[Counterpart],
+    monite: MoniteSide,
     accounting: &[AccountingCounterpart],
     m_idx: &[usize],
     a_idx: &[usize],
@@ -323,16 +364,16 @@ fn cascade_group(
     // group often end on the same list).
     let mut remaining: FxHashMap<usize, IdList> = FxHashMap::default();
     for &m in m_idx {
-        let mk = AddressKeys::of(monite[m].matching_address());
+        let mk = AddressKeys::of(monite.records[m].matching_address());
         let r = match index.run(&mk) {
             Cascade::None(step) => {
-                let mut r = base(&monite[m], MatchStatus::Unmatched, group_ids.clone());
+                let mut r = monite.row(m, MatchStatus::Unmatched, group_ids.clone());
                 r.reason = Some(no_candidate_reason(step));
                 r
             }
             Cascade::One(k, step) => {
                 let a = a_idx[k];
-                let mut r = base(&monite[m], MatchStatus::Matched, group_ids.clone());
+                let mut r = monite.row(m, MatchStatus::Matched, group_ids.clone());
                 r.accounting_id = Some(accounting[a].id.clone());
                 r.accounting_name = Some(accounting[a].name.clone());
                 r.decided_by = Some(step);
@@ -344,7 +385,7 @@ fn cascade_group(
                     crate::work::count(crate::work::Kind::Cascade, left.len());
                     IdList::of(left.iter().map(|&k| accounting[a_idx[k]].id.as_str()).collect())
                 });
-                let mut r = base(&monite[m], MatchStatus::Ambiguous, ids.clone());
+                let mut r = monite.row(m, MatchStatus::Ambiguous, ids.clone());
                 r.reason = Some(Code::Ambiguous);
                 r
             }
@@ -355,12 +396,12 @@ fn cascade_group(
         if rivals.len() < 2 {
             continue;
         }
-        let mut ids: Vec<&str> = rivals.iter().map(|&m| monite[m].id.as_str()).collect();
+        let mut ids: Vec<&str> = rivals.iter().map(|&m| monite.records[m].id.as_str()).collect();
         ids.sort_unstable();
         for &m in &rivals {
-            let mut r = base(&monite[m], MatchStatus::Ambiguous, IdList::one(&accounting[a].id));
+            let mut r = monite.row(m, MatchStatus::Ambiguous, IdList::one(&accounting[a].id));
             r.reason = Some(Code::DuplicateMatch);
-            (r.rivals, r.rivals_total) = others(&ids, monite[m].id.as_str());
+            (r.rivals, r.rivals_total) = others(&ids, monite.records[m].id.as_str());
             results[m] = Some(r);
         }
     }

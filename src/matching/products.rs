@@ -37,7 +37,22 @@ impl LedgerDefaults<'_> {
 /// accounting id (rows without a Monite id last).
 pub fn match_products(sides: &ProductsToMatch) -> Vec<ProductResult> {
     let defaults = LedgerDefaults { default_products: sides.settings.default_products_ledger() };
-    match_products_linked(&sides.monite, &sides.accounting, &defaults, &FamilyLinks::default())
+    let monite_keys: Vec<String> = sides.monite.iter().map(|p| strict_key(&p.name)).collect();
+    let accounting_keys: Vec<String> = sides.accounting.iter().map(|p| strict_key(&p.name)).collect();
+    let keys = ProductKeys { monite: &monite_keys, accounting: &accounting_keys };
+    match_products_linked(&sides.monite, &sides.accounting, keys, &defaults, &FamilyLinks::default())
+}
+
+/// The `i`th key of `list` (`""` past its end).
+fn key(list: &[String], i: usize) -> &str {
+    list.get(i).map_or("", String::as_str)
+}
+
+/// The strict keys of both sides' product names, by position (computed once, by the gate).
+#[derive(Clone, Copy)]
+pub struct ProductKeys<'a> {
+    pub monite: &'a [String],
+    pub accounting: &'a [String],
 }
 
 /// [`match_products`] starting from the links of earlier syncs (SPEC §3.0 item 4): a linked Monite product
@@ -46,43 +61,42 @@ pub fn match_products(sides: &ProductsToMatch) -> Vec<ProductResult> {
 pub fn match_products_linked(
     monite: &[Product],
     accounting: &[AccountingProduct],
+    keys: ProductKeys,
     ledgers: &LedgerDefaults,
     links: &FamilyLinks,
 ) -> Vec<ProductResult> {
+
     let mut rows = Vec::with_capacity(monite.len() + accounting.len());
     let mut linked = vec![false; monite.len()];
     if !links.is_empty() {
-        let by_id: FxHashMap<&str, &AccountingProduct> = accounting.iter().map(|p| (p.id.as_str(), p)).collect();
+        let by_id: FxHashMap<&str, usize> = accounting.iter().enumerate().map(|(j, p)| (p.id.as_str(), j)).collect();
+        let key_of = |j: usize| (&accounting[j], key(keys.accounting, j));
         for (i, m) in monite.iter().enumerate() {
             if let Some(target) = links.target_of(&m.id) {
                 linked[i] = true;
-                rows.push(by_link(m, target, links, &by_id));
+                rows.push(by_link(m, key(keys.monite, i), target, links, &by_id, &key_of));
             }
         }
     }
     // A product whose strict key is empty belongs to no group (SPEC §3.1 "Empty names"): a Monite one gets
     // action `none`, an accounting one is never offered for creation (its row says `none`).
-    let mut groups: FxHashMap<String, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+    let mut groups: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
     for (i, p) in monite.iter().enumerate() {
         if linked[i] {
             continue;
         }
-        let key = strict_key(&p.name);
-        if key.is_empty() {
-            rows.push(row(ProductAction::None, Some(&p.id), None, None));
-        } else {
-            groups.entry(key).or_default().0.push(i);
+        match key(keys.monite, i) {
+            "" => rows.push(row(ProductAction::None, Some(&p.id), None, None)),
+            k => groups.entry(k).or_default().0.push(i),
         }
     }
     for (j, p) in accounting.iter().enumerate() {
         if !links.is_empty() && links.is_linked(&p.id) {
             continue;
         }
-        let key = strict_key(&p.name);
-        if key.is_empty() {
-            rows.push(row(ProductAction::None, None, Some(&p.id), None));
-        } else {
-            groups.entry(key).or_default().1.push(j);
+        match key(keys.accounting, j) {
+            "" => rows.push(row(ProductAction::None, None, Some(&p.id), None)),
+            k => groups.entry(k).or_default().1.push(j),
         }
     }
     for (m_idx, a_idx) in groups.values() {
@@ -132,11 +146,13 @@ pub fn match_products_linked(
 /// Step 0 for a Monite product linked to `target`: a unique link to a present product is the match (with
 /// `name_drift` when the names' strict keys differ); a shared link or a link to a missing product gives
 /// action `none` and the warning, naming the accounting product in its message.
-fn by_link(
+fn by_link<'a>(
     m: &Product,
+    m_key: &str,
     target: &str,
     links: &FamilyLinks,
-    by_id: &FxHashMap<&str, &AccountingProduct>,
+    by_id: &FxHashMap<&str, usize>,
+    key_of: &impl Fn(usize) -> (&'a AccountingProduct, &'a str),
 ) -> ProductResult {
     let linkers = links.linkers_of(target);
     if linkers.len() > 1 {
@@ -153,7 +169,7 @@ fn by_link(
         ));
         return r;
     }
-    let Some(a) = by_id.get(target) else {
+    let Some((a, a_key)) = by_id.get(target).map(|&j| key_of(j)) else {
         let mut r = row(ProductAction::None, Some(&m.id), None, None);
         r.warnings.push(Issue::new(
             Code::LinkedRecordMissing,
@@ -167,7 +183,7 @@ fn by_link(
     };
     let mut r = row(ProductAction::Match, Some(&m.id), Some(&a.id), None);
     r.decided_by = Some(ProductDecidedBy::Link);
-    if strict_key(&m.name) != strict_key(&a.name) {
+    if m_key != a_key {
         r.warnings.push(Issue::new(
             Code::NameDrift,
             "name",

@@ -9,11 +9,10 @@ use rustc_hash::FxHashMap;
 use crate::input::records::accounting::CounterpartKind;
 use crate::input::records::monite::ReceivableType;
 use crate::input::PlanInput;
-use crate::keys::strict_key;
 use crate::links::{Family, Links};
 use crate::mapping::Tables;
-use crate::matching::counterparts::match_with_keys;
-use crate::matching::products::{match_products_linked, LedgerDefaults};
+use crate::matching::counterparts::{match_sides, AccountingSide, MoniteSide};
+use crate::matching::products::{match_products_linked, LedgerDefaults, ProductKeys};
 use crate::push::bills::validate_bill;
 use crate::push::context::{connected_at, PushContext, Standings};
 use crate::push::counterparts::plan_counterparts;
@@ -39,9 +38,15 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
 
     let links = Links::build(&monite.synced_records);
     let counterpart_links = links.of(Family::Counterpart);
-    let accounting_keys: Vec<String> = accounting.counterparts.iter().map(|a| strict_key(&a.name)).collect();
-    let counterpart_matches =
-        match_with_keys(&monite.counterparts, &accounting.counterparts, &accounting_keys, counterpart_links);
+    let names = &input.names;
+    let accounting_keys = &names.accounting_counterpart_keys;
+    let monite_side = MoniteSide {
+        records: &monite.counterparts,
+        names: &names.monite_counterparts,
+        keys: &names.monite_counterpart_keys,
+    };
+    let accounting_side = AccountingSide { records: &accounting.counterparts, keys: accounting_keys };
+    let counterpart_matches = match_sides(monite_side, accounting_side, counterpart_links);
 
     let mut accounting_names: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (key, record) in accounting_keys.iter().zip(&accounting.counterparts) {
@@ -56,10 +61,17 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let display: FxHashMap<&str, &str> =
         accounting.counterparts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
     let (counterpart_pushes, standing) =
-        plan_counterparts(&monite.counterparts, &counterpart_matches, &accounting_names, &display, counterpart_links);
+        plan_counterparts(monite_side, &counterpart_matches, &accounting_names, &display, counterpart_links);
 
     let defaults = LedgerDefaults { default_products: monite.settings.default_products_ledger() };
-    let products = match_products_linked(&monite.products, &accounting.products, &defaults, links.of(Family::Product));
+    let product_keys = ProductKeys { monite: &names.monite_product_keys, accounting: &names.accounting_product_keys };
+    let products = match_products_linked(
+        &monite.products,
+        &accounting.products,
+        product_keys,
+        &defaults,
+        links.of(Family::Product),
+    );
 
     let tables = Tables::new(&accounting.ledger_accounts, &accounting.tax_rates);
     let ctx = PushContext {

@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 use super::context::CounterpartStanding;
 use crate::input::records::forms::CounterpartState;
 use crate::input::records::monite::{Address, Counterpart};
-use crate::keys::strict_key;
 use crate::links::FamilyLinks;
+use crate::matching::counterparts::MoniteSide;
 use crate::vocab::quoted;
 use crate::vocab::Code;
 use crate::vocab::CounterpartPayload;
@@ -18,19 +18,21 @@ use crate::vocab::{ids_in_words, CounterpartAction, CounterpartMatch, Counterpar
 /// Push decisions for every counterpart, sorted by id, and each one's standing for the documents.
 /// `matches` are the pull results (sorted by id); `accounting_names` maps strict keys to accounting ids.
 pub fn plan_counterparts<'a>(
-    monite: &'a [Counterpart],
+    monite: MoniteSide<'a>,
     matches: &[CounterpartMatch],
     accounting_names: &FxHashMap<&str, Vec<&str>>,
     accounting_display: &FxHashMap<&str, &str>,
     links: &FamilyLinks,
 ) -> (Vec<CounterpartPush>, FxHashMap<&'a str, CounterpartStanding>) {
-    let by_id: FxHashMap<&str, &Counterpart> = monite.iter().map(|c| (c.id.as_str(), c)).collect();
-    let mut first_creator: FxHashMap<String, &str> = FxHashMap::default();
+    let by_id: FxHashMap<&str, usize> = monite.records.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let mut first_creator: FxHashMap<&str, &str> = FxHashMap::default();
     let mut pushes = Vec::with_capacity(matches.len());
     let mut standing = FxHashMap::default();
     for m in matches {
-        let Some(counterpart) = by_id.get(m.monite_id.as_str()) else { continue };
-        let name = counterpart.display_name();
+        let Some(&i) = by_id.get(m.monite_id.as_str()) else { continue };
+        let counterpart = &monite.records[i];
+        let name = m.monite_name.clone();
+        let key = monite.keys.get(i).map_or("", String::as_str);
         let (action, errors, payload) = match m.status {
             MatchStatus::Matched => (CounterpartAction::None, Vec::new(), None),
             MatchStatus::Ambiguous => {
@@ -60,18 +62,17 @@ pub fn plan_counterparts<'a>(
                 (CounterpartAction::Blocked, vec![Issue::new(Code::LinkedRecordMissing, "name", message)], None)
             }
             MatchStatus::Unmatched => {
-                let key = strict_key(&name);
                 if key.is_empty() {
                     // SPEC §4: a counterpart without a name is never created.
                     let message = "the counterpart has no name (blank, or only white space and invisible characters); it cannot be created";
                     (CounterpartAction::Blocked, vec![Issue::new(Code::NameMissing, "name", message)], None)
-                } else if let Some(ids) = accounting_names.get(key.as_str()) {
+                } else if let Some(ids) = accounting_names.get(key) {
                     let message = format!(
                         "an accounting customer or vendor already has this name ({}); creating it would be rejected",
                         ids_in_words(ids, ids.len())
                     );
                     (CounterpartAction::Blocked, vec![Issue::new(Code::NameCollision, "name", message)], None)
-                } else if let Some(first) = first_creator.get(&key) {
+                } else if let Some(first) = first_creator.get(key) {
                     let message = format!("Monite counterpart \"{first}\" with the same name is created in this sync");
                     (CounterpartAction::Blocked, vec![Issue::new(Code::NameCollision, "name", message)], None)
                 } else {
