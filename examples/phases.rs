@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         let t = Instant::now();
         let out = serde_json::to_string(&plan).unwrap_or_default();
         let written = t.elapsed();
+        ledgerbridge::work::mark("write");
         let t = Instant::now();
         drop((plan, input));
         let dropped = t.elapsed();

@@ -64,3 +64,33 @@ pub fn reset() {
     #[cfg(feature = "work-counters")]
     counters::reset();
 }
+
+/// Prints how long the current call has run at `what`, natively with the `work-counters` feature and the
+/// `LEDGERBRIDGE_PHASES` environment variable set (`cargo run --release --features work-counters --example
+/// phases`): where a plan spends its time, without a profiler. Nothing otherwise.
+#[inline(always)]
+pub fn mark(what: &str) {
+    #[cfg(all(feature = "work-counters", not(target_arch = "wasm32")))]
+    phases::mark(what);
+    #[cfg(not(all(feature = "work-counters", not(target_arch = "wasm32"))))]
+    let _ = what;
+}
+
+#[cfg(all(feature = "work-counters", not(target_arch = "wasm32")))]
+mod phases {
+    use std::sync::Mutex;
+    use std::time::Instant;
+
+    static LAST: Mutex<Option<Instant>> = Mutex::new(None);
+
+    pub fn mark(what: &str) {
+        if std::env::var_os("LEDGERBRIDGE_PHASES").is_none() {
+            return;
+        }
+        let now = Instant::now();
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        let since = last.map_or(0.0, |t| now.duration_since(t).as_secs_f64() * 1e3);
+        *last = Some(now);
+        eprintln!("  {what:<28} {since:>7.0} ms");
+    }
+}

@@ -45,8 +45,11 @@ impl PlanInput {
 
     /// Reads the input from JSON text.
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
+        crate::work::mark("start");
         limits::check_text(text, "")?;
+        crate::work::mark("read: size check");
         let raw: records::PlanInput = object_from_json_str(text, "")?;
+        crate::work::mark("read: parse");
         let mut input =
             Self { monite: raw.monite, accounting: raw.accounting, policy: raw.policy, names: names::Names::default() };
         input.finish(text.len())?;
@@ -61,7 +64,9 @@ impl PlanInput {
     fn finish(&mut self, text_len: usize) -> Result<(), InputError> {
         adapters::merge_raw(&mut self.accounting)?;
         validate::check(self)?;
+        crate::work::mark("read: adapt and check");
         self.names = names::Names::of(&self.monite, &self.accounting);
+        crate::work::mark("read: names and keys");
         let (records, longest_id) = self.shape();
         limits::check_plan(text_len, records, limits::listed_ids(self), longest_id)
     }

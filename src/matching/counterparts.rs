@@ -130,6 +130,7 @@ pub fn match_sides(monite: MoniteSide, accounting: AccountingSide, links: &Famil
         }
     }
 
+    crate::work::mark("counterparts: groups");
     let mut unnamed: Vec<usize> = Vec::new();
     for (m_idx, a_idx) in groups.values() {
         match (m_idx.as_slice(), a_idx.as_slice()) {
@@ -146,8 +147,10 @@ pub fn match_sides(monite: MoniteSide, accounting: AccountingSide, links: &Famil
         }
     }
 
+    crate::work::mark("counterparts: cascade");
     if !unnamed.is_empty() {
         let index = SuggestionIndex::build(accounting.records, unlinked_accounting);
+        crate::work::mark("counterparts: suggestion index");
         for m in unnamed {
             let mut r = monite.row(m, MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
@@ -156,6 +159,7 @@ pub fn match_sides(monite: MoniteSide, accounting: AccountingSide, links: &Famil
         }
     }
 
+    crate::work::mark("counterparts: suggestions");
     // Sorted by Monite id: order the positions once, then move each row out once.
     let mut order: Vec<usize> = (0..results.len()).collect();
     order.sort_unstable_by(|&a, &b| monite.records[a].id.cmp(&monite.records[b].id));

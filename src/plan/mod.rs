@@ -48,6 +48,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let accounting_side = AccountingSide { records: &accounting.counterparts, keys: accounting_keys };
     let counterpart_matches = match_sides(monite_side, accounting_side, counterpart_links);
 
+    crate::work::mark("counterparts: sort");
     let mut accounting_names: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (key, record) in accounting_keys.iter().zip(&accounting.counterparts) {
         // A record without a name collides with nothing (SPEC §3.1 "Empty names").
@@ -63,6 +64,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let (counterpart_pushes, standing) =
         plan_counterparts(monite_side, &counterpart_matches, &accounting_names, &display, counterpart_links);
 
+    crate::work::mark("push counterparts");
     let defaults = LedgerDefaults { default_products: monite.settings.default_products_ledger() };
     let product_keys = ProductKeys { monite: &names.monite_product_keys, accounting: &names.accounting_product_keys };
     let products = match_products_linked(
@@ -73,6 +75,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
         links.of(Family::Product),
     );
 
+    crate::work::mark("products");
     let tables = Tables::new(&accounting.ledger_accounts, &accounting.tax_rates);
     let ctx = PushContext {
         tables: &tables,
@@ -108,6 +111,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
         list.sort_by(|a, b| a.monite_id.cmp(&b.monite_id));
     }
 
+    crate::work::mark("documents");
     let tax_rates = tax_rate_rows(input, [&bills, &invoices, &credit_notes]);
     let ledger_rows = ledger_rows(input, &products);
     let pull = Pull { counterparts: counterpart_matches, products, tax_rates, ledger_accounts: ledger_rows };
@@ -126,6 +130,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
         .collect();
     let errors = summary::collect_errors(&pull, &push, |id| kinds.get(id).copied().unwrap_or(ObjectType::Customer));
     let summary = summary::summarize(&pull, &push, &errors, &links);
+    crate::work::mark("rows, errors, summary");
     SyncPlan { pull, push, summary, errors }
 }
 
