@@ -11,4 +11,5 @@ echo "==> generating the demo's sample data"
 cargo build --release --locked --example generate
 mkdir -p www/data
 target/release/examples/generate --demo > www/data/sample.json
+target/release/examples/generate --demo --second-day > www/data/sample-day2.json
 exec node scripts/serve.mjs --simulator --port "${PORT:-8080}"
