@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 step() { printf '\n==> %s\n' "$*"; }
 
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --browser --packaging
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -24,7 +24,7 @@ step "build the sample generator and the native plan tool (used by the JS tests 
 cargo build --release --locked --example generate --example plan
 
 step "cargo test (unit, rule tables, properties, fixtures, sample oracle; benches: cargo bench, node pkg/bench/bench.mjs)"
-cargo test --locked --lib --tests --examples
+cargo test --locked --features work-counters --lib --tests --examples
 step "cargo test --doc (including the README's Rust snippets)"
 cargo test --locked --doc
 
@@ -37,6 +37,6 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" WASM_BINDGEN_USE_BROWSER=1
 step "TypeScript: the types test (tsc --noEmit, with @ts-expect-error cases)"
 node_modules/.bin/tsc -p pkg/test/types/tsconfig.json
 
-step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium)"
+step "node --test against the built package (API, errors, ESM/CJS, CLI, npm pack, headless Chromium; packaging scenarios)"
 echo "(set-up and Rust stages took $(( $(date +%s) - start )) s)"
-node --test --test-concurrency=1 sim/test/*.test.mjs pkg/test/*.test.mjs
+node --test --test-concurrency=1 sim/test/*.test.mjs pkg/test/*.test.mjs pkg/test/packaging/*.test.mjs

@@ -12,6 +12,7 @@ pub mod model;
 pub mod plan;
 pub mod push;
 pub mod sample;
+pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub mod work;
@@ -20,9 +21,9 @@ pub use error::{InputError, InputErrorKind};
 pub use keys::{loose_key, name_key, strict_key, KeyKind};
 pub use matching::{match_counterparts, match_products};
 pub use model::PlanInput;
-pub use plan::output::SyncPlan;
 pub use plan::{plan_sync, plan_sync_json};
 pub use push::{shape_credit_note, validate_bill};
+pub use vocab::SyncPlan;
 
 /// The README's Rust snippets run as doc tests, so they cannot drift from the code.
 #[cfg(doctest)]

@@ -2,23 +2,36 @@
 //! that no input within them makes an allocation fail — which in WebAssembly aborts the module for every
 //! caller — and every input past them gets a typed `too_large` error instead.
 //!
-//! The engine's memory is linear in its input: the parsed records, their name keys and the plan. Name keys
-//! are the one part that can outgrow the text: NFKC expands some characters many times (U+FDFA, 3 bytes,
-//! becomes 33 bytes of Arabic). So the check adds what the keys of every character could grow by (an upper
-//! bound: every string of the text is counted, names or not) to a per-byte allowance for the rest, and
-//! compares the sum with a budget below WebAssembly's 4 GiB.
+//! The engine's memory is linear in its input, in two parts checked in turn:
+//! 1. Before reading: the text, the records read from it and their name keys. Name keys are the one part
+//!    that can outgrow the text: NFKC expands some characters many times (U+FDFA, 3 bytes, becomes 33
+//!    bytes of Arabic). So [`estimate`] adds what the keys of every character could grow by (an upper bound:
+//!    every string of the text is counted, names or not) to a per-byte allowance for the rest.
+//! 2. Before planning: the plan. Every row of it is bounded (at most 100 ids per list, 10 per message), so
+//!    [`estimate_plan`] bounds it by the number of records and the longest id.
+//!
+//! Both are compared with a budget below WebAssembly's 4 GiB; `tests/memory.rs` checks that the peak heap
+//! of adversarial inputs stays below the estimates.
 
 use crate::error::{InputError, InputErrorKind};
 
 /// The largest JSON text an entry point takes (UTF-8 bytes).
-pub const MAX_TEXT_BYTES: usize = 256 << 20;
+pub const MAX_TEXT_BYTES: usize = 512 << 20;
 /// The largest value `nameKey` takes (UTF-8 bytes): names are short; this leaves room for any real one.
 pub const MAX_KEY_VALUE_BYTES: usize = 1 << 20;
 /// Memory the engine may plan to use for one call (bytes).
 pub const MEMORY_BUDGET: usize = 3 << 30;
-/// Bytes of memory per byte of input text, for everything but the growth of name keys: the text itself,
-/// the records read from it, their keys at their own size, and the plan written.
-pub const BYTES_PER_TEXT_BYTE: usize = 10;
+/// Bytes of memory per byte of input text while it is read, for everything but the growth of name keys
+/// and the records' own structures: the text itself and the strings copied out of it.
+pub const BYTES_PER_TEXT_BYTE: usize = 3;
+/// Bytes per JSON object of the text while it is read: a record's structure, whatever its size in text.
+pub const BYTES_PER_OBJECT: usize = 512;
+/// Bytes per byte of text kept while planning: the records, their keys and the plan's copies of strings.
+pub const PLAN_BYTES_PER_TEXT_BYTE: usize = 4;
+/// Bytes of plan per record, besides its id lists: its result, its issues and messages, and their JSON.
+pub const BYTES_PER_RECORD: usize = 2_048;
+/// Bytes per id of a bounded id list (a string and its JSON), besides the id's own length.
+pub const BYTES_PER_LISTED_ID: usize = 96;
 /// Copies a key's growth may be held in at once (strict and loose keys, and a pass's intermediate text).
 pub const KEY_COPIES: usize = 4;
 
@@ -37,9 +50,71 @@ pub fn key_growth(text: &str) -> usize {
     growth
 }
 
-/// The memory a call on `text` may need, by the model above.
+/// The memory reading `text` may need, by the model above: every `{` may open a record.
 pub fn estimate(text: &str) -> usize {
-    text.len().saturating_mul(BYTES_PER_TEXT_BYTE).saturating_add(key_growth(text).saturating_mul(KEY_COPIES))
+    let objects = text.bytes().filter(|b| *b == b'{').count();
+    text.len()
+        .saturating_mul(BYTES_PER_TEXT_BYTE)
+        .saturating_add(objects.saturating_mul(BYTES_PER_OBJECT))
+        .saturating_add(key_growth(text).saturating_mul(KEY_COPIES))
+}
+
+/// The plan's memory for `records` records whose ids are at most `longest_id` bytes and `listed` ids in
+/// the plan's id lists (see [`listed_ids`]): every row is bounded, so the plan is linear in both.
+pub fn estimate_plan(text_len: usize, records: usize, listed: usize, longest_id: usize) -> usize {
+    text_len
+        .saturating_mul(PLAN_BYTES_PER_TEXT_BYTE)
+        .saturating_add(records.saturating_mul(BYTES_PER_RECORD + longest_id))
+        .saturating_add(listed.saturating_mul(BYTES_PER_LISTED_ID + longest_id))
+}
+
+/// How many ids the plan's lists will hold: per name group of m Monite and a accounting records, each
+/// Monite counterpart lists at most min(a, 100) candidates and min(m − 1, 100) rivals, and each record of a
+/// product group with `multiple_matches` at most min(m, 100) + min(a, 100) ids. Groups are formed by
+/// strict key, as matching forms them (links only shrink them).
+pub fn listed_ids(input: &crate::PlanInput) -> usize {
+    use rustc_hash::FxHashMap;
+    let cap = |n: usize| n.min(crate::vocab::MAX_IDS);
+    let mut total = 0usize;
+    let mut groups: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    for c in &input.monite.counterparts {
+        groups.entry(crate::keys::strict_key(&c.display_name())).or_default().0 += 1;
+    }
+    for a in &input.accounting.counterparts {
+        if let Some(g) = groups.get_mut(&crate::keys::strict_key(&a.name)) {
+            g.1 += 1;
+        }
+    }
+    for (m, a) in groups.values() {
+        total = total.saturating_add(m.saturating_mul(cap(*a) + cap(m.saturating_sub(1)) + 3));
+    }
+    let mut products: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    for p in &input.monite.products {
+        products.entry(crate::keys::strict_key(&p.name)).or_default().0 += 1;
+    }
+    for p in &input.accounting.products {
+        products.entry(crate::keys::strict_key(&p.name)).or_default().1 += 1;
+    }
+    for (m, a) in products.values().filter(|(m, a)| *a > 0 && (*m > 1 || *a > 1)) {
+        total = total.saturating_add((m + a).saturating_mul(cap(*m) + cap(*a)));
+    }
+    total
+}
+
+/// Checks the plan's estimate for a read input, before planning.
+pub fn check_plan(text_len: usize, records: usize, listed: usize, longest_id: usize) -> Result<(), InputError> {
+    let needed = estimate_plan(text_len, records, listed, longest_id);
+    if needed > MEMORY_BUDGET {
+        return Err(too_large(
+            "",
+            format!(
+                "planning {records} records could need about {} MiB; the most is {} MiB",
+                needed >> 20,
+                MEMORY_BUDGET >> 20
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn too_large(path: &str, message: String) -> InputError {
@@ -52,7 +127,7 @@ pub fn check_text(text: &str, path: &str) -> Result<(), InputError> {
         return Err(too_large(
             path,
             format!(
-                "the text is {} bytes; the most an entry point takes is {MAX_TEXT_BYTES} bytes (256 MiB)",
+                "the text is {} bytes; the most an entry point takes is {MAX_TEXT_BYTES} bytes (512 MiB)",
                 text.len()
             ),
         ));

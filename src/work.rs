@@ -6,7 +6,7 @@
 /// What is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Jaro-Winkler comparisons of two loose keys (suggestions).
+    /// Bytes of loose keys compared by Jaro-Winkler (suggestions): both keys of every comparison.
     Similarity,
     /// Characters run through a name key.
     KeyChars,

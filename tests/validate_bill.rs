@@ -21,7 +21,7 @@ fn context() -> String {
 
 fn codes_at(bill: serde_json::Value) -> Vec<(String, String)> {
     let result = validate_bill_json(&bill.to_string(), &context()).unwrap_or_else(|e| panic!("rejected: {e}"));
-    result.errors.iter().map(|i| (i.code.to_owned(), i.path.clone())).collect()
+    result.errors.iter().map(|i| (i.code.as_str().to_owned(), i.path.clone())).collect()
 }
 
 #[test]

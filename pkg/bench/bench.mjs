@@ -268,7 +268,7 @@ if (existsSync(nativePath)) {
 // ---------------------------------------------------------------------------------------------------
 // Report
 
-const wasmFile = path.join(here, '..', 'glue', 'node', 'ledgerbridge_bg.wasm');
+const wasmFile = path.join(here, '..', 'glue', 'ledgerbridge_bg.wasm');
 const report = {
   date: new Date().toISOString(),
   ledgerbridge: version(),

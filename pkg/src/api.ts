@@ -23,13 +23,14 @@ import type {
   ShapedCreditNote,
   Snapshot,
   SyncPlan,
-} from '../glue/node/ledgerbridge.js';
+} from './generated/types.js';
 import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
-import { fromEngine, InputError, NotInitializedError } from './errors.js';
+import { array, LIMITS, object, optionalObject, string } from './arguments.js';
+import { fromEngine, NotInitializedError } from './errors.js';
 
-// Types come from the Node glue's declarations, which (unlike the web glue's) need no DOM types, so a
-// Node-only TypeScript project type-checks them with skipLibCheck off.
-export type * from '../glue/node/ledgerbridge.js';
+// Types come from the Rust types (tsify), pulled out of the glue's declarations by the build without its
+// init types, which name DOM types: a Node-only TypeScript project type-checks them with skipLibCheck off.
+export type * from './generated/types.js';
 
 /** The functions every glue build exports: JSON text in, JSON text out. */
 export interface Glue {
@@ -39,6 +40,7 @@ export interface Glue {
   matchCounterpartsJson(monite: string, accounting: string): string;
   matchProductsJson(monite: string, accounting: string, settings: string): string;
   nameKey(value: string, kind: string): string;
+  limits(): string;
   fromQuickBooksJson(raw: string): string;
   fromXeroJson(raw: string): string;
   version(): string;
@@ -53,41 +55,6 @@ export interface Glue {
 export interface BillValidator {
   validate(bill: Payable): PushResult;
   free(): void;
-}
-
-/** What a JS value is, in the words of error messages. */
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
-}
-
-function wrongType(name: string, expected: string, value: unknown): InputError {
-  const detail = `expected ${expected}, found ${describe(value)}`;
-  return new InputError(`${name}: ${detail}`, 'invalid_type', '', detail);
-}
-
-/** JSON text of a required object argument (plain JS callers can pass anything: check it here). */
-function object(name: string, value: unknown): string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw wrongType(name, 'an object', value);
-  return JSON.stringify(value);
-}
-
-/** JSON text of an optional object argument; empty text when absent. */
-function optionalObject(name: string, value: unknown): string {
-  return value === undefined || value === null ? '' : object(name, value);
-}
-
-/** JSON text of a required array argument. */
-function array(name: string, value: unknown): string {
-  if (!Array.isArray(value)) throw wrongType(name, 'an array', value);
-  return JSON.stringify(value);
-}
-
-/** A required string argument (a number would reach the module as garbage). */
-function string(name: string, value: unknown): string {
-  if (typeof value !== 'string') throw wrongType(name, 'a string', value);
-  return value;
 }
 
 /**
@@ -119,12 +86,12 @@ export function createApi(getGlue: (fn: string) => Glue) {
      * ```
      */
     planSync(input: PlanInput): SyncPlan {
-      const json = object('input', input);
+      const json = object('', input);
       return JSON.parse(call('planSync', (g) => g.planSyncJson(json))) as SyncPlan;
     },
     /** `planSync` for JSON text in and out: skips `JSON.stringify`/`JSON.parse` when you have text. */
     planSyncJson(input: string): string {
-      const json = string('input', input);
+      const json = string('', input);
       return call('planSyncJson', (g) => g.planSyncJson(json));
     },
     /**
@@ -180,7 +147,7 @@ export function createApi(getGlue: (fn: string) => Glue) {
     },
     /** The `strict` (default) or `loose` name key (SPEC §2). */
     nameKey(value: string, kind: KeyKind = 'strict'): string {
-      const [v, k] = [string('value', value), string('kind', kind)];
+      const [v, k] = [string('value', value, LIMITS.maxKeyValueBytes), string('kind', kind)];
       return call('nameKey', (g) => g.nameKey(v, k));
     },
     /** Raw QuickBooks Online bodies → the neutral accounting snapshot. */
@@ -192,6 +159,14 @@ export function createApi(getGlue: (fn: string) => Glue) {
     fromXero(raw: RawXero): Snapshot {
       const json = object('raw', raw);
       return JSON.parse(call('fromXero', (g) => g.fromXeroJson(json))) as Snapshot;
+    },
+    /**
+     * The documented maxima of the entry points (README "Bounded cost"), as the engine enforces them:
+     * `{ max_text_bytes, max_key_value_bytes }`. Past them a call throws `InputError` `too_large` before any
+     * work starts.
+     */
+    limits(): { max_text_bytes: number; max_key_value_bytes: number } {
+      return JSON.parse(call('limits', (g) => g.limits())) as { max_text_bytes: number; max_key_value_bytes: number };
     },
     /** Package and name-key versions, e.g. `0.1.0 (keys v1)`. */
     version(): string {

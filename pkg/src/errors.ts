@@ -15,8 +15,10 @@ export class LedgerbridgeError extends Error {
   }
 }
 
-/** Kinds of malformed input, as `InputError.code`. */
-export type InputErrorCode = 'invalid_json' | 'invalid_type' | 'missing_field' | 'invalid_value' | 'duplicate_id';
+import type { InputErrorKind } from './generated/types.js';
+
+/** Kinds of malformed input, as `InputError.code`: the engine's `InputErrorKind`, generated from its Rust type. */
+export type InputErrorCode = InputErrorKind;
 
 /**
  * Malformed input. `path` is the JSON path of the bad field (e.g.

@@ -1,6 +1,7 @@
 /**
- * Node entry (ESM and CommonJS): the WebAssembly module is loaded synchronously at import, so every
- * function works at once; `init()` exists for symmetry with the browser and resolves immediately.
+ * Node entry (ESM; the CommonJS build is a bundle of this file): the WebAssembly module is read from disk
+ * and compiled synchronously at import, so every function works at once. `init()` exists so that one
+ * source compiles and runs everywhere: it accepts the browser's argument, ignores it and resolves.
  *
  * ```ts
  * import { planSync } from 'ledgerbridge';
@@ -8,47 +9,14 @@
  * ```
  * @module
  */
-import glue from '../glue/node/ledgerbridge.js';
-import { createApi, ready, type Glue } from './api.js';
+import { readFileSync } from 'node:fs';
+import * as glue from '../glue/ledgerbridge.js';
+import { slot } from './glue-slot.js';
+import type { Glue } from './api.js';
 
-export { EngineError, InputError, LedgerbridgeError, NotInitializedError, type InputErrorCode } from './errors.js';
-export type * from './api.js';
-export {
-  AlreadyConnectedError,
-  ApiError,
-  API_VERSION,
-  AuthError,
-  ConnectionFailedError,
-  DEFAULT_BASE_URL,
-  MoniteClient,
-  NetworkError,
-  ProtocolError,
-  PushRejectedError,
-  RateLimitError,
-  TimeoutError,
-} from './client/index.js';
-export type * from './client/index.js';
+export * from './surface.js';
+export { init, isInitialized, type WasmSource } from './ready-at-import.js';
 
-const api = createApi(ready(glue as unknown as Glue));
-
-/** Resolves at once in Node (the module is ready at import); idempotent. */
-export async function init(): Promise<void> {}
-/** Always true in Node. */
-export function isInitialized(): boolean {
-  return true;
-}
-
-export const {
-  planSync,
-  planSyncJson,
-  validateBill,
-  createBillValidator,
-  shapeCreditNote,
-  matchCounterparts,
-  matchProducts,
-  nameKey,
-  fromQuickBooks,
-  fromXero,
-  version,
-  createClient,
-} = api;
+// The package's one .wasm, beside the glue that browsers fetch it for.
+glue.initSync({ module: readFileSync(new URL('../glue/ledgerbridge_bg.wasm', import.meta.url)) });
+slot.set(glue as unknown as Glue);

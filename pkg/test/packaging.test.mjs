@@ -65,26 +65,28 @@ after(() => {
 });
 
 describe('npm pack', { skip: npmMissing }, () => {
-  test('the tarball holds the builds, both glue folders with their .wasm, README and package.json; no sources or tests', () => {
+  test('the tarball holds the builds, the glue with its one .wasm, LICENSE, README and package.json; no sources or tests', () => {
     for (const required of [
       'package.json',
       'README.md',
+      'LICENSE',
       'esm/node.js',
       'esm/browser.js',
       'esm/cli.js',
       'esm/node.d.ts',
+      'esm/edge.js',
+      'esm/edge.d.ts',
       'cjs/node.js',
       'cjs/node.d.ts',
       'cjs/package.json',
-      'glue/node/ledgerbridge.js',
-      'glue/node/ledgerbridge_bg.wasm',
-      'glue/node/package.json',
-      'glue/web/ledgerbridge.js',
-      'glue/web/ledgerbridge_bg.wasm',
-      'glue/web/ledgerbridge.d.ts',
+      'glue/ledgerbridge.js',
+      'glue/ledgerbridge_bg.wasm',
+      'glue/ledgerbridge_bg.wasm.d.ts',
     ]) {
       assert.ok(entries.includes(required), `tarball lacks ${required}`);
     }
+    assert.deepEqual(entries.filter((p) => p.endsWith('.wasm')), ['glue/ledgerbridge_bg.wasm'], 'one .wasm for every runtime');
+    assert.match(readFileSync(join(project, 'node_modules', 'ledgerbridge', 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) 2026 the ledgerbridge authors\n/);
     assert.ok(entries.some((p) => p.startsWith('esm/')) && entries.some((p) => p.startsWith('cjs/')));
     const unwanted = entries.filter((p) => /^(src|test|bench)\//.test(p) || /^tsconfig.*\.json$/.test(p) || p.endsWith('.ts') && !p.endsWith('.d.ts'));
     assert.deepEqual(unwanted, [], 'sources, tests or build configs are packed');
@@ -123,7 +125,7 @@ describe('installed from the tarball into a fresh project', { skip: npmMissing }
     const installed = join(project, 'node_modules', 'ledgerbridge');
     assert.deepEqual(JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')).version, manifest.version);
     assert.ok(!existsSync(join(installed, 'src')) && !existsSync(join(installed, 'test')));
-    assert.ok(readdirSync(join(installed, 'glue', 'node')).includes('ledgerbridge_bg.wasm'));
+    assert.ok(readdirSync(join(installed, 'glue')).includes('ledgerbridge_bg.wasm'));
   });
 
   test('require("ledgerbridge") works from a CommonJS project', () => {
@@ -169,7 +171,7 @@ console.log(JSON.stringify({
     );
     const out = JSON.parse(ok(node(['use.mjs']), 'node use.mjs').stdout);
     assert.ok(out.resolved.endsWith('/node_modules/ledgerbridge/esm/node.js'), out.resolved);
-    assert.ok(out.wasm.endsWith('/node_modules/ledgerbridge/glue/web/ledgerbridge_bg.wasm'), out.wasm);
+    assert.ok(out.wasm.endsWith('/node_modules/ledgerbridge/glue/ledgerbridge_bg.wasm'), out.wasm);
     assert.equal(out.name, 'ledgerbridge');
     assert.equal(out.version, manifest.version);
     assert.equal(out.initialized, true);
@@ -259,7 +261,6 @@ export const path = (e: unknown): string => (e instanceof lb.InputError ? e.path
   });
 
   test('a Node-only project (lib ES2022, types node, skipLibCheck false) type-checks too', () => {
-    // esm/node.d.ts re-exports glue/web/ledgerbridge.d.ts, whose init types name DOM globals.
     const r = typecheck('ts-node-only', ['ES2022']);
     assert.equal(r.status, 0, r.stdout + r.stderr);
   });

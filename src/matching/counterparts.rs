@@ -8,25 +8,14 @@ use crate::keys::{country_key, strict_key};
 use crate::links::FamilyLinks;
 use crate::model::accounting::AccountingCounterpart;
 use crate::model::monite::{Address, Counterpart};
-use crate::plan::output::{first_ids, CounterpartMatch, DecidedBy, Issue, MatchStatus};
+use crate::vocab::Code;
+use crate::vocab::{first_ids, CounterpartMatch, DecidedBy, Issue, MatchStatus};
 
-/// Reason codes (SPEC §8).
-pub const NO_CANDIDATE_WITH_THIS_NAME: &str = "no_candidate_with_this_name";
-pub const AMBIGUOUS: &str = "ambiguous";
-pub const DUPLICATE_MATCH: &str = "duplicate_match";
-/// §3.0: several Monite counterparts are linked to one accounting record.
-pub const DUPLICATE_LINK: &str = "duplicate_link";
-/// §3.0: the linked accounting record is not among the accounting counterparts.
-pub const LINKED_RECORD_MISSING: &str = "linked_record_missing";
-/// §3.0 warnings on a counterpart matched by link.
-pub const NAME_DRIFT: &str = "name_drift";
-pub const COUNTRY_DRIFT: &str = "country_drift";
-
-fn no_candidate_reason(step: DecidedBy) -> &'static str {
+fn no_candidate_reason(step: DecidedBy) -> Code {
     match step {
-        DecidedBy::Country => "no_candidate_agrees_on_country",
-        DecidedBy::City => "no_candidate_agrees_on_city",
-        DecidedBy::Address | DecidedBy::Name | DecidedBy::Link => "no_candidate_agrees_on_address",
+        DecidedBy::Country => Code::NoCandidateAgreesOnCountry,
+        DecidedBy::City => Code::NoCandidateAgreesOnCity,
+        DecidedBy::Address | DecidedBy::Name | DecidedBy::Link => Code::NoCandidateAgreesOnAddress,
     }
 }
 
@@ -90,7 +79,7 @@ pub fn match_with_keys(
         }
         if key.is_empty() {
             let mut r = base(&monite[i].id, MatchStatus::Unmatched, IdList::default());
-            r.reason = Some(NO_CANDIDATE_WITH_THIS_NAME);
+            r.reason = Some(Code::NoCandidateWithThisName);
             results[i] = Some(r);
         } else {
             groups.entry(key.as_str()).or_default().0.push(i);
@@ -122,7 +111,7 @@ pub fn match_with_keys(
         let index = SuggestionIndex::build(accounting, unlinked_accounting);
         for m in unnamed {
             let mut r = base(&monite[m].id, MatchStatus::Unmatched, IdList::default());
-            r.reason = Some(NO_CANDIDATE_WITH_THIS_NAME);
+            r.reason = Some(Code::NoCandidateWithThisName);
             r.suggestions = index.suggest(&monite[m].display_name(), accounting);
             results[m] = Some(r);
         }
@@ -147,13 +136,13 @@ fn by_link(
     let linkers = links.linkers_of(target);
     if linkers.len() > 1 {
         let mut r = base(&m.id, MatchStatus::Ambiguous, present.map(|a| IdList::one(&a.id)).unwrap_or_default());
-        r.reason = Some(DUPLICATE_LINK);
+        r.reason = Some(Code::DuplicateLink);
         (r.rivals, r.rivals_total) = others(linkers, m.id.trim());
         return r;
     }
     let Some(a) = present else {
         let mut r = base(&m.id, MatchStatus::Unmatched, IdList::default());
-        r.reason = Some(LINKED_RECORD_MISSING);
+        r.reason = Some(Code::LinkedRecordMissing);
         return r;
     };
     let mut r = base(&m.id, MatchStatus::Matched, IdList::one(&a.id));
@@ -170,7 +159,7 @@ fn drift(m: &Counterpart, a: &AccountingCounterpart) -> Vec<Issue> {
     let name = m.display_name();
     if strict_key(&name) != strict_key(&a.name) {
         warnings.push(Issue::new(
-            NAME_DRIFT,
+            Code::NameDrift,
             "name",
             format!(
                 "the name changed since the records were linked: {} in Monite, {} in the accounting system (record {})",
@@ -186,7 +175,7 @@ fn drift(m: &Counterpart, a: &AccountingCounterpart) -> Vec<Issue> {
     if let (Some(ours), Some(theirs)) = (ours, theirs) {
         if ours != theirs {
             warnings.push(Issue::new(
-                COUNTRY_DRIFT,
+                Code::CountryDrift,
                 "address.country",
                 format!(
                     "the country changed since the records were linked: {ours} in Monite, {theirs} in the accounting system (record {})",
@@ -221,11 +210,11 @@ impl IdList {
     }
 }
 
-/// The first [`MAX_IDS`](crate::plan::output::MAX_IDS) of the sorted `ids` other than `me`, and how many
+/// The first [`MAX_IDS`](crate::vocab::MAX_IDS) of the sorted `ids` other than `me`, and how many
 /// others there are: bounded work per row however many records share one accounting record.
 fn others(sorted: &[&str], me: &str) -> (Vec<String>, usize) {
     let mine = sorted.binary_search(&me).is_ok();
-    let shown = sorted.iter().filter(|id| **id != me).take(crate::plan::output::MAX_IDS);
+    let shown = sorted.iter().filter(|id| **id != me).take(crate::vocab::MAX_IDS);
     (shown.map(|id| (*id).to_owned()).collect(), sorted.len() - usize::from(mine))
 }
 
@@ -356,7 +345,7 @@ fn cascade_group(
                     IdList::of(left.iter().map(|&k| accounting[a_idx[k]].id.as_str()).collect())
                 });
                 let mut r = base(&monite[m].id, MatchStatus::Ambiguous, ids.clone());
-                r.reason = Some(AMBIGUOUS);
+                r.reason = Some(Code::Ambiguous);
                 r
             }
         };
@@ -370,7 +359,7 @@ fn cascade_group(
         ids.sort_unstable();
         for &m in &rivals {
             let mut r = base(&monite[m].id, MatchStatus::Ambiguous, IdList::one(&accounting[a].id));
-            r.reason = Some(DUPLICATE_MATCH);
+            r.reason = Some(Code::DuplicateMatch);
             (r.rivals, r.rivals_total) = others(&ids, monite[m].id.as_str());
             results[m] = Some(r);
         }

@@ -5,19 +5,16 @@
 
 use rustc_hash::FxHashMap;
 
-use super::counterparts::{quoted, DUPLICATE_LINK, LINKED_RECORD_MISSING, NAME_DRIFT};
+use super::counterparts::quoted;
 use crate::keys::strict_key;
 use crate::links::FamilyLinks;
 use crate::mapping::currency::to_minor;
 use crate::model::accounting::{AccountingPrice, AccountingProduct};
 use crate::model::monite::{Price, Product};
-use crate::plan::output::{
-    first_ids, ids_in_words, Issue, ProductAction, ProductDecidedBy, ProductError, ProductResult,
-};
-use crate::push::payloads::ProductPayload;
+use crate::vocab::Code;
+use crate::vocab::ProductPayload;
+use crate::vocab::{first_ids, ids_in_words, Issue, ProductAction, ProductDecidedBy, ProductError, ProductResult};
 
-/// The `sync_object` error code for a product name group with more than one record on a side.
-pub const MULTIPLE_MATCHES: &str = "multiple_matches";
 /// `ProductServiceRequest.name` is limited to 100 characters.
 pub const MAX_NAME_CHARS: usize = 100;
 
@@ -113,7 +110,7 @@ pub fn match_products_linked(
                 let (accounting_ids, accounting_ids_total) =
                     first_ids(a_idx.iter().map(|&j| accounting[j].id.as_str()).collect());
                 let error = ProductError {
-                    code: MULTIPLE_MATCHES,
+                    code: Code::MultipleMatches,
                     monite_ids,
                     monite_ids_total,
                     accounting_ids,
@@ -153,7 +150,7 @@ fn by_link(
         let others: Vec<&str> = linkers.iter().copied().filter(|id| *id != m.id.trim()).take(10).collect();
         let mut r = row(ProductAction::None, Some(&m.id), None, None);
         r.warnings.push(Issue::new(
-            DUPLICATE_LINK,
+            Code::DuplicateLink,
             "",
             format!(
                 "linked to accounting product {} like Monite product(s) {}; none of them is matched",
@@ -166,7 +163,7 @@ fn by_link(
     let Some(a) = by_id.get(target) else {
         let mut r = row(ProductAction::None, Some(&m.id), None, None);
         r.warnings.push(Issue::new(
-            LINKED_RECORD_MISSING,
+            Code::LinkedRecordMissing,
             "",
             format!(
                 "linked to accounting product {}, which is not among the accounting products (deleted or archived there, or not loaded)",
@@ -179,7 +176,7 @@ fn by_link(
     r.decided_by = Some(ProductDecidedBy::Link);
     if strict_key(&m.name) != strict_key(&a.name) {
         r.warnings.push(Issue::new(
-            NAME_DRIFT,
+            Code::NameDrift,
             "name",
             format!(
                 "the name changed since the products were linked: {} in Monite, {} in the accounting system (product {})",

@@ -18,7 +18,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::keys::loose_key;
 use crate::model::accounting::AccountingCounterpart;
-use crate::plan::output::Suggestion;
+use crate::vocab::Suggestion;
 
 /// Minimum Jaro-Winkler similarity of the loose keys.
 pub const MIN_SCORE: f64 = 0.90;
@@ -169,8 +169,9 @@ impl SuggestionIndex {
             if *other == key {
                 return None; // scored above, with the other records of this key
             }
-            crate::work::count(crate::work::Kind::Similarity, 1);
-            let score = super::similarity::jaro_winkler(ours, prefix(other));
+            let theirs = prefix(other);
+            crate::work::count(crate::work::Kind::Similarity, ours.len() + theirs.len());
+            let score = super::similarity::jaro_winkler(ours, theirs);
             (score >= MIN_SCORE).then(|| (score, id_of(j)))
         }));
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

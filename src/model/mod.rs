@@ -104,7 +104,7 @@ impl PlanInput {
     pub fn from_json_str(text: &str) -> Result<Self, InputError> {
         crate::limits::check_text(text, "")?;
         let mut input: Self = object_from_json_str(text, "")?;
-        input.finish()?;
+        input.finish(text.len())?;
         Ok(input)
     }
 
@@ -113,9 +113,42 @@ impl PlanInput {
         Self::from_json_str(&value.to_string())
     }
 
-    fn finish(&mut self) -> Result<(), InputError> {
+    fn finish(&mut self, text_len: usize) -> Result<(), InputError> {
         crate::adapters::merge_raw(&mut self.accounting)?;
-        crate::model::validate::check(self)
+        crate::model::validate::check(self)?;
+        let (records, longest_id) = self.shape();
+        crate::limits::check_plan(text_len, records, crate::limits::listed_ids(self), longest_id)
+    }
+
+    /// How many records the input holds and the longest id: with the ids its lists hold
+    /// (`limits::listed_ids`), what bounds the plan's size (`limits::estimate_plan`).
+    pub fn shape(&self) -> (usize, usize) {
+        let (m, a) = (&self.monite, &self.accounting);
+        let ids = m
+            .counterparts
+            .iter()
+            .map(|r| r.id.len())
+            .chain(m.products.iter().map(|r| r.id.len()))
+            .chain(m.payables.iter().map(|r| r.id.len()))
+            .chain(m.receivables.iter().map(|r| r.id.len()))
+            .chain(m.payment_records.iter().map(|r| r.id.len()))
+            .chain(m.synced_records.iter().map(|r| r.object_id.as_deref().map_or(0, str::len)))
+            .chain(a.counterparts.iter().map(|r| r.id.len()))
+            .chain(a.products.iter().map(|r| r.id.len()))
+            .chain(a.tax_rates.iter().map(|r| r.id.len()))
+            .chain(a.ledger_accounts.iter().map(|r| r.id.len()));
+        let longest = ids.max().unwrap_or(0);
+        let records = m.counterparts.len()
+            + m.products.len()
+            + a.products.len()
+            + m.payables.iter().map(|p| 1 + p.line_items.len()).sum::<usize>()
+            + m.receivables.iter().map(|r| 1 + r.line_items.len()).sum::<usize>()
+            + m.payment_records.len()
+            + m.synced_records.len()
+            + a.counterparts.len()
+            + a.tax_rates.len()
+            + a.ledger_accounts.len();
+        (records, longest)
     }
 }
 

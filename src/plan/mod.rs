@@ -2,7 +2,6 @@
 //! preview of a sync — every pull result, every push decision with its reasons, summary counts, and the
 //! sync_object-style errors.
 
-pub mod output;
 pub mod summary;
 
 use rustc_hash::FxHashMap;
@@ -19,7 +18,7 @@ use crate::push::counterparts::plan_counterparts;
 use crate::push::payment_records::validate_payment_record;
 use crate::push::receivables::{validate_credit_note, validate_invoice};
 use crate::push::synced;
-use output::{LedgerAccountRow, Pull, Push, PushResult, SyncPlan, TaxRateRow};
+use crate::vocab::{LedgerAccountRow, ObjectType, Pull, Push, PushResult, SyncPlan, TaxRateRow};
 
 /// Plans the sync. Pure: no clock, no randomness, no I/O; the same records in any order give the same plan
 /// (every list is sorted by id).
@@ -100,15 +99,15 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     let pull = Pull { counterparts: counterpart_matches, products, tax_rates, ledger_accounts: ledger_rows };
     let push = Push { counterparts: counterpart_pushes, bills, invoices, credit_notes, payment_records };
 
-    let kinds: FxHashMap<&str, &'static str> = monite
+    let kinds: FxHashMap<&str, ObjectType> = monite
         .counterparts
         .iter()
         .map(|c| {
             let (is_customer, is_vendor) = c.roles();
-            (c.id.as_str(), if is_vendor && !is_customer { "vendor" } else { "customer" })
+            (c.id.as_str(), if is_vendor && !is_customer { ObjectType::Vendor } else { ObjectType::Customer })
         })
         .collect();
-    let errors = summary::collect_errors(&pull, &push, |id| kinds.get(id).copied().unwrap_or("customer"));
+    let errors = summary::collect_errors(&pull, &push, |id| kinds.get(id).copied().unwrap_or(ObjectType::Customer));
     let summary = summary::summarize(&pull, &push, &errors, &links);
     SyncPlan { pull, push, summary, errors }
 }
@@ -153,7 +152,7 @@ fn tax_rate_rows(input: &PlanInput, sections: [&Vec<PushResult>; 3]) -> Vec<TaxR
 }
 
 /// The ledger accounts, with how many products (matched or to be created) use each one.
-fn ledger_rows(input: &PlanInput, products: &[output::ProductResult]) -> Vec<LedgerAccountRow> {
+fn ledger_rows(input: &PlanInput, products: &[crate::vocab::ProductResult]) -> Vec<LedgerAccountRow> {
     let mut used: FxHashMap<&str, usize> = FxHashMap::default();
     let defaults = LedgerDefaults { default_products: input.monite.settings.default_products_ledger() };
     let by_id: FxHashMap<&str, &crate::model::accounting::AccountingProduct> =

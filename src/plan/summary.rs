@@ -1,150 +1,28 @@
 //! Summary counts per section and status (SPEC §8 `summary`), and the sync_object-style error list.
 
-use serde::Serialize;
-
-use super::output::{
-    ids_in_words, CounterpartAction, DecidedBy, Issue, MatchStatus, ProductAction, ProductDecidedBy, Pull, Push,
-    PushResult, SyncError,
-};
 use crate::links::Links;
-use crate::matching::counterparts::{COUNTRY_DRIFT, DUPLICATE_LINK, LINKED_RECORD_MISSING, NAME_DRIFT};
-use crate::push::codes::{
-    ALREADY_PUSHED, LAST_PUSH_FAILED, NOT_A_RECEIVABLE_PAYMENT, PREDATES_CONNECTION, PUSH_IN_PROGRESS,
-    STATUS_NOT_PUSHABLE,
+use crate::vocab::{
+    ids_in_words, Code, CounterpartAction, CounterpartCounts, CounterpartPushCounts, DecidedBy, EligibilityCounts,
+    Issue, MatchStatus, ObjectType, ProductAction, ProductCounts, ProductDecidedBy, Pull, PullSummary, Push,
+    PushResult, PushSummary, Summary, SyncError, SyncedRecordCounts,
 };
 
-/// Counts of the pull side.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct PullSummary {
-    pub counterparts: CounterpartCounts,
-    pub products: ProductCounts,
-    pub tax_rates: usize,
-    pub ledger_accounts: usize,
-}
-
-/// `matched` / `unmatched` / `ambiguous`, and of the ambiguous ones, how many are duplicate matches.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct CounterpartCounts {
-    pub total: usize,
-    pub matched: usize,
-    pub unmatched: usize,
-    pub ambiguous: usize,
-    pub duplicate_match: usize,
-    pub with_suggestions: usize,
-    /// §3.0: matched by an earlier sync's link, and the link outcomes and drift warnings; present only when
-    /// synced records were given (a first sync's summary is unchanged).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub linked: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duplicate_link: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub linked_record_missing: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_drift: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country_drift: Option<usize>,
-}
-
-/// Product rows by action, and rows caught in a `multiple_matches` group.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct ProductCounts {
-    pub total: usize,
-    pub r#match: usize,
-    pub create: usize,
-    pub none: usize,
-    pub multiple_matches: usize,
-    /// §3.0: matched by link, and the link outcomes and drift warnings; present only when synced records
-    /// were given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub linked: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duplicate_link: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub linked_record_missing: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_drift: Option<usize>,
-}
-
-/// Counterpart push actions.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct CounterpartPushCounts {
-    pub total: usize,
-    pub none: usize,
-    pub create: usize,
-    pub blocked: usize,
-}
-
-/// Eligible / not eligible.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct EligibilityCounts {
-    pub total: usize,
-    pub eligible: usize,
-    pub not_eligible: usize,
-    /// §3.0: documents an earlier sync pushed, is pushing, or failed to push; present only when synced
-    /// records were given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub already_pushed: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub push_in_progress: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_push_failed: Option<usize>,
-}
-
-/// Counts of the push side.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct PushSummary {
-    pub counterparts: CounterpartPushCounts,
-    pub bills: EligibilityCounts,
-    pub invoices: EligibilityCounts,
-    pub credit_notes: EligibilityCounts,
-    pub payment_records: EligibilityCounts,
-}
-
-/// The synced records given (SPEC §3.0): how many, how many count (one per object), how many of those are
-/// links, and how many were skipped for an `object_type` the engine does not know.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct SyncedRecordCounts {
-    pub total: usize,
-    pub counted: usize,
-    pub links: usize,
-    pub unknown_type: usize,
-}
-
-/// `summary`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Summary {
-    pub pull: PullSummary,
-    pub push: PushSummary,
-    pub errors: usize,
-    /// Present only when synced records were given (SPEC §3.0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub synced_records: Option<SyncedRecordCounts>,
-}
-
-fn has(issues: &[Issue], code: &str) -> bool {
+fn has(issues: &[Issue], code: Code) -> bool {
     issues.iter().any(|i| i.code == code)
 }
 
 fn eligibility(results: &[PushResult], resync: bool) -> EligibilityCounts {
     let eligible = results.iter().filter(|r| r.eligible).count();
-    let with = |code: &str, pick: fn(&PushResult) -> &[Issue]| {
+    let with = |code: Code, pick: fn(&PushResult) -> &[Issue]| {
         resync.then(|| results.iter().filter(|r| has(pick(r), code)).count())
     };
     EligibilityCounts {
         total: results.len(),
         eligible,
         not_eligible: results.len() - eligible,
-        already_pushed: with(ALREADY_PUSHED, |r| &r.errors),
-        push_in_progress: with(PUSH_IN_PROGRESS, |r| &r.errors),
-        last_push_failed: with(LAST_PUSH_FAILED, |r| &r.warnings),
+        already_pushed: with(Code::AlreadyPushed, |r| &r.errors),
+        push_in_progress: with(Code::PushInProgress, |r| &r.errors),
+        last_push_failed: with(Code::LastPushFailed, |r| &r.warnings),
     }
 }
 
@@ -158,13 +36,13 @@ pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError], links: &Links) 
         matched: cp.iter().filter(|c| c.status == MatchStatus::Matched).count(),
         unmatched: cp.iter().filter(|c| c.status == MatchStatus::Unmatched).count(),
         ambiguous: cp.iter().filter(|c| c.status == MatchStatus::Ambiguous).count(),
-        duplicate_match: cp.iter().filter(|c| c.reason == Some("duplicate_match")).count(),
+        duplicate_match: cp.iter().filter(|c| c.reason == Some(Code::DuplicateMatch)).count(),
         with_suggestions: cp.iter().filter(|c| !c.suggestions.is_empty()).count(),
         linked: count(cp.iter().filter(|c| c.decided_by == Some(DecidedBy::Link)).count()),
-        duplicate_link: count(cp.iter().filter(|c| c.reason == Some(DUPLICATE_LINK)).count()),
-        linked_record_missing: count(cp.iter().filter(|c| c.reason == Some(LINKED_RECORD_MISSING)).count()),
-        name_drift: count(cp.iter().filter(|c| has(&c.warnings, NAME_DRIFT)).count()),
-        country_drift: count(cp.iter().filter(|c| has(&c.warnings, COUNTRY_DRIFT)).count()),
+        duplicate_link: count(cp.iter().filter(|c| c.reason == Some(Code::DuplicateLink)).count()),
+        linked_record_missing: count(cp.iter().filter(|c| c.reason == Some(Code::LinkedRecordMissing)).count()),
+        name_drift: count(cp.iter().filter(|c| has(&c.warnings, Code::NameDrift)).count()),
+        country_drift: count(cp.iter().filter(|c| has(&c.warnings, Code::CountryDrift)).count()),
     };
     let pr = &pull.products;
     let products = ProductCounts {
@@ -174,9 +52,9 @@ pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError], links: &Links) 
         none: pr.iter().filter(|p| p.action == ProductAction::None).count(),
         multiple_matches: pr.iter().filter(|p| p.error.is_some()).count(),
         linked: count(pr.iter().filter(|p| p.decided_by == Some(ProductDecidedBy::Link)).count()),
-        duplicate_link: count(pr.iter().filter(|p| has(&p.warnings, DUPLICATE_LINK)).count()),
-        linked_record_missing: count(pr.iter().filter(|p| has(&p.warnings, LINKED_RECORD_MISSING)).count()),
-        name_drift: count(pr.iter().filter(|p| has(&p.warnings, NAME_DRIFT)).count()),
+        duplicate_link: count(pr.iter().filter(|p| has(&p.warnings, Code::DuplicateLink)).count()),
+        linked_record_missing: count(pr.iter().filter(|p| has(&p.warnings, Code::LinkedRecordMissing)).count()),
+        name_drift: count(pr.iter().filter(|p| has(&p.warnings, Code::NameDrift)).count()),
     };
     let pc = &push.counterparts;
     let push_counterparts = CounterpartPushCounts {
@@ -209,19 +87,14 @@ pub fn summarize(pull: &Pull, push: &Push, errors: &[SyncError], links: &Links) 
     }
 }
 
-/// Codes that mean "out of scope for this sync" rather than "this sync would fail on it": they are in the
-/// push results but not in the sync-error list.
-const OUT_OF_SCOPE: &[&str] =
-    &[STATUS_NOT_PUSHABLE, PREDATES_CONNECTION, NOT_A_RECEIVABLE_PAYMENT, ALREADY_PUSHED, PUSH_IN_PROGRESS];
-
 /// Link problems are reported under the object's family, `counterpart` or `product` (SPEC §3.0 item 7),
 /// rather than the counterpart's `customer` / `vendor` type.
-const LINK_CODES: &[&str] = &[DUPLICATE_LINK, LINKED_RECORD_MISSING];
+const LINK_CODES: &[Code] = &[Code::DuplicateLink, Code::LinkedRecordMissing];
 
 /// The sync_object-style errors: every product `multiple_matches`, and every push issue of a record the
 /// sync would attempt (records out of scope — a draft, an old document, a payable's payment — are left
 /// out). Sorted by object type, id, code.
-pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str) -> &'static str) -> Vec<SyncError> {
+pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str) -> ObjectType) -> Vec<SyncError> {
     let mut errors = Vec::new();
     for p in &pull.products {
         if let Some(e) = &p.error {
@@ -231,17 +104,25 @@ pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str)
                 ids_in_words(&e.monite_ids, e.monite_ids_total),
                 ids_in_words(&e.accounting_ids, e.accounting_ids_total)
             );
-            errors.push(SyncError { object_type: "product", object_id: id, code: e.code, message });
+            errors.push(SyncError { object_type: ObjectType::Product, object_id: id, code: e.code, message });
         }
         for w in p.warnings.iter().filter(|w| LINK_CODES.contains(&w.code)) {
             let id = p.monite_id.clone().unwrap_or_default();
-            errors.push(SyncError { object_type: "product", object_id: id, code: w.code, message: w.message.clone() });
+            errors.push(SyncError {
+                object_type: ObjectType::Product,
+                object_id: id,
+                code: w.code,
+                message: w.message.clone(),
+            });
         }
     }
     for c in &push.counterparts {
         for issue in &c.errors {
-            let object_type =
-                if LINK_CODES.contains(&issue.code) { "counterpart" } else { counterpart_types(&c.monite_id) };
+            let object_type = if LINK_CODES.contains(&issue.code) {
+                ObjectType::Counterpart
+            } else {
+                counterpart_types(&c.monite_id)
+            };
             errors.push(SyncError {
                 object_type,
                 object_id: c.monite_id.clone(),
@@ -250,15 +131,15 @@ pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str)
             });
         }
     }
-    let sections: [(&'static str, &Vec<PushResult>); 4] = [
-        ("bill", &push.bills),
-        ("receivable", &push.invoices),
-        ("receivable", &push.credit_notes),
-        ("payment_record", &push.payment_records),
+    let sections: [(ObjectType, &Vec<PushResult>); 4] = [
+        (ObjectType::Bill, &push.bills),
+        (ObjectType::Receivable, &push.invoices),
+        (ObjectType::Receivable, &push.credit_notes),
+        (ObjectType::PaymentRecord, &push.payment_records),
     ];
     for (object_type, results) in sections {
         for r in results {
-            if r.errors.iter().any(|i| OUT_OF_SCOPE.contains(&i.code)) {
+            if r.errors.iter().any(|i| i.code.out_of_scope()) {
                 continue;
             }
             for issue in &r.errors {
@@ -271,6 +152,9 @@ pub fn collect_errors(pull: &Pull, push: &Push, counterpart_types: impl Fn(&str)
             }
         }
     }
-    errors.sort_by(|a, b| (a.object_type, &a.object_id, a.code).cmp(&(b.object_type, &b.object_id, b.code)));
+    // Object types are declared in the order of their names; codes sort by their names.
+    errors.sort_by(|a, b| {
+        (a.object_type, &a.object_id, a.code.as_str()).cmp(&(b.object_type, &b.object_id, b.code.as_str()))
+    });
     errors
 }

@@ -3,15 +3,15 @@
 //! accounting rate, and a counterpart that is matched or will be created. The same check runs before a
 //! bill is issued, so forms call [`validate_bill`] on every edit.
 
-use super::codes::*;
 use super::context::{BillContext, PushContext};
 use super::lines::{check_connection_date, check_counterpart, check_ledger, check_tax, first_reference, TaxInputs};
-use super::payloads::{BillPayload, LinePayload, Payload, RefPayload, VendorRef};
 use crate::error::{InputError, InputErrorKind};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Payable, PayableLine};
 use crate::model::{dates, object_from_json_str};
-use crate::plan::output::{Issue, PushResult};
+use crate::vocab::Code;
+use crate::vocab::{BillPayload, LinePayload, Payload, RefPayload, VendorRef};
+use crate::vocab::{Issue, PushResult};
 
 /// Validates one bill; `eligible` with the `AccountingPayable`-shaped payload, or every reason it is not.
 ///
@@ -20,7 +20,7 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
     let mut issues = Vec::new();
     if !ctx.policy.bill_status_pushable(&bill.status) {
         issues.push(Issue::new(
-            STATUS_NOT_PUSHABLE,
+            Code::StatusNotPushable,
             "status",
             format!(
                 "bills in status \"{}\" are not pushed (pushable: {})",
@@ -32,7 +32,7 @@ pub fn validate_bill(bill: &Payable, ctx: &PushContext) -> PushResult {
     check_connection_date(ctx, bill.issued_at.as_deref(), "issued_at", &mut issues);
     let (vendor_id, vendor_name) = check_counterpart(ctx, bill.counterpart_id.as_deref(), &mut issues);
     if bill.line_items.is_empty() {
-        issues.push(Issue::new(LINE_ITEMS_MISSING, "line_items", "the bill has no line items"));
+        issues.push(Issue::new(Code::LineItemsMissing, "line_items", "the bill has no line items"));
     }
     let lines: Vec<LinePayload> = bill
         .line_items

@@ -5,14 +5,14 @@
 
 use rustc_hash::FxHashMap;
 
-use super::codes::{NAME_COLLISION, NAME_MISSING};
 use super::context::{CounterpartStanding, CounterpartState};
-use super::payloads::CounterpartPayload;
 use crate::keys::strict_key;
 use crate::links::FamilyLinks;
-use crate::matching::counterparts::{quoted, LINKED_RECORD_MISSING};
+use crate::matching::counterparts::quoted;
 use crate::model::monite::{Address, Counterpart};
-use crate::plan::output::{ids_in_words, CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
+use crate::vocab::Code;
+use crate::vocab::CounterpartPayload;
+use crate::vocab::{ids_in_words, CounterpartAction, CounterpartMatch, CounterpartPush, Issue, MatchStatus};
 
 /// Push decisions for every counterpart, sorted by id, and each one's standing for the documents.
 /// `matches` are the pull results (sorted by id); `accounting_names` maps strict keys to accounting ids.
@@ -34,41 +34,45 @@ pub fn plan_counterparts<'a>(
             MatchStatus::Matched => (CounterpartAction::None, Vec::new(), None),
             MatchStatus::Ambiguous => {
                 let message = match m.reason {
-                    Some("duplicate_match") => format!(
+                    Some(Code::DuplicateMatch) => format!(
                         "matched the same accounting record as {}; resolve the duplicate before pushing",
                         ids_in_words(&m.rivals, m.rivals_total)
                     ),
-                    Some("duplicate_link") => format!(
+                    Some(Code::DuplicateLink) => format!(
                         "linked by an earlier sync to the same accounting record as {}; creating another record would duplicate it, resolve the duplicate link first",
                         ids_in_words(&m.rivals, m.rivals_total)
                     ),
                     _ => format!("several accounting records fit: {}", ids_in_words(&m.candidates, m.candidates_total)),
                 };
-                (CounterpartAction::Blocked, vec![Issue::new(m.reason.unwrap_or("ambiguous"), "name", message)], None)
+                (
+                    CounterpartAction::Blocked,
+                    vec![Issue::new(m.reason.unwrap_or(Code::Ambiguous), "name", message)],
+                    None,
+                )
             }
-            MatchStatus::Unmatched if m.reason == Some(LINKED_RECORD_MISSING) => {
+            MatchStatus::Unmatched if m.reason == Some(Code::LinkedRecordMissing) => {
                 let target = links.target_of(&m.monite_id).unwrap_or_default();
                 let message = format!(
                     "linked by an earlier sync to accounting record {}, which is not among the accounting customers and vendors (deleted or archived there, or not loaded); creating it again would duplicate it",
                     quoted(target)
                 );
-                (CounterpartAction::Blocked, vec![Issue::new(LINKED_RECORD_MISSING, "name", message)], None)
+                (CounterpartAction::Blocked, vec![Issue::new(Code::LinkedRecordMissing, "name", message)], None)
             }
             MatchStatus::Unmatched => {
                 let key = strict_key(&name);
                 if key.is_empty() {
                     // SPEC §4: a counterpart without a name is never created.
                     let message = "the counterpart has no name (blank, or only white space and invisible characters); it cannot be created";
-                    (CounterpartAction::Blocked, vec![Issue::new(NAME_MISSING, "name", message)], None)
+                    (CounterpartAction::Blocked, vec![Issue::new(Code::NameMissing, "name", message)], None)
                 } else if let Some(ids) = accounting_names.get(key.as_str()) {
                     let message = format!(
                         "an accounting customer or vendor already has this name ({}); creating it would be rejected",
                         ids_in_words(ids, ids.len())
                     );
-                    (CounterpartAction::Blocked, vec![Issue::new(NAME_COLLISION, "name", message)], None)
+                    (CounterpartAction::Blocked, vec![Issue::new(Code::NameCollision, "name", message)], None)
                 } else if let Some(first) = first_creator.get(&key) {
                     let message = format!("Monite counterpart \"{first}\" with the same name is created in this sync");
-                    (CounterpartAction::Blocked, vec![Issue::new(NAME_COLLISION, "name", message)], None)
+                    (CounterpartAction::Blocked, vec![Issue::new(Code::NameCollision, "name", message)], None)
                 } else {
                     first_creator.insert(key, counterpart.id.as_str());
                     (CounterpartAction::Create, Vec::new(), Some(create_payload(counterpart, &name)))

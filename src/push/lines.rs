@@ -2,13 +2,13 @@
 //! tax rate must resolve to exactly one accounting rate (SPEC §3.3, §4). Also the counterpart and
 //! connection-date checks every document shares.
 
-use super::codes::*;
 use super::context::{CounterpartState, PushContext};
 use crate::mapping::ledger_accounts::LedgerLookup;
 use crate::mapping::tax_rates::TaxResolution;
 use crate::model::accounting::{Direction, TaxRate};
 use crate::model::dates;
-use crate::plan::output::{ids_in_words, Issue};
+use crate::vocab::Code;
+use crate::vocab::{ids_in_words, Issue};
 
 /// Builds the path of a field of the current line, only when an issue needs it (formatting every path of
 /// every line up front was a large share of a bill's validation time).
@@ -23,7 +23,7 @@ pub fn check_ledger(
     issues: &mut Vec<Issue>,
 ) -> Option<String> {
     let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) else {
-        issues.push(Issue::new(LEDGER_ACCOUNT_MISSING, at(field), "the line has no ledger account"));
+        issues.push(Issue::new(Code::LedgerAccountMissing, at(field), "the line has no ledger account"));
         return None;
     };
     match ctx.ledgers.lookup(id) {
@@ -31,14 +31,18 @@ pub fn check_ledger(
         LedgerLookup::Inactive(account) => {
             let status = account.status.as_deref().unwrap_or("inactive");
             issues.push(Issue::new(
-                LEDGER_ACCOUNT_UNKNOWN,
+                Code::LedgerAccountUnknown,
                 at(field),
                 format!("ledger account \"{id}\" is not active (status \"{status}\")"),
             ));
             None
         }
         LedgerLookup::Unknown => {
-            issues.push(Issue::new(LEDGER_ACCOUNT_UNKNOWN, at(field), format!("no ledger account has id \"{id}\"")));
+            issues.push(Issue::new(
+                Code::LedgerAccountUnknown,
+                at(field),
+                format!("no ledger account has id \"{id}\""),
+            ));
             None
         }
     }
@@ -51,7 +55,7 @@ pub fn require_ledger(id: Option<&str>, at: FieldPath, field: &str, issues: &mut
     let id = id.map(str::trim).filter(|s| !s.is_empty());
     if id.is_none() {
         issues.push(Issue::new(
-            LEDGER_ACCOUNT_MISSING,
+            Code::LedgerAccountMissing,
             at(field),
             "the product has no ledger account and settings.accounting.ledger_account_ids.products is not set",
         ));
@@ -87,14 +91,14 @@ pub fn check_tax<'a>(
     match ctx.taxes.resolve(explicit_id, inputs.value, direction) {
         TaxResolution::Mapped(rate) => Some(rate),
         TaxResolution::NotFound(message) => {
-            issues.push(Issue::new(TAX_RATE_NOT_FOUND, path(), message));
+            issues.push(Issue::new(Code::TaxRateNotFound, path(), message));
             None
         }
         TaxResolution::Ambiguous(rates) => {
             let hint = if direction.is_none() { "; set policy.direction or reference a rate on the line" } else { "" };
             let ids: Vec<&str> = rates.iter().take(10).map(|r| r.id.as_str()).collect();
             issues.push(Issue::new(
-                TAX_RATE_AMBIGUOUS,
+                Code::TaxRateAmbiguous,
                 path(),
                 format!("several accounting tax rates have this rate: {}{hint}", ids_in_words(&ids, rates.len())),
             ));
@@ -117,14 +121,14 @@ pub fn check_counterpart(
 ) -> (Option<String>, Option<String>) {
     let Some(map) = &ctx.counterparts else { return (None, None) };
     let Some(id) = counterpart_id.map(str::trim).filter(|s| !s.is_empty()) else {
-        issues.push(Issue::new(COUNTERPART_NOT_MATCHED, "counterpart_id", "the document has no counterpart"));
+        issues.push(Issue::new(Code::CounterpartNotMatched, "counterpart_id", "the document has no counterpart"));
         return (None, None);
     };
     match map.get(id) {
         Some(s) if s.state != CounterpartState::Blocked => (s.accounting_id.clone(), s.name.clone()),
         Some(_) => {
             issues.push(Issue::new(
-                COUNTERPART_NOT_MATCHED,
+                Code::CounterpartNotMatched,
                 "counterpart_id",
                 format!("counterpart \"{id}\" is neither matched nor to be created (see push.counterparts)"),
             ));
@@ -132,7 +136,7 @@ pub fn check_counterpart(
         }
         None => {
             issues.push(Issue::new(
-                COUNTERPART_NOT_MATCHED,
+                Code::CounterpartNotMatched,
                 "counterpart_id",
                 format!("counterpart \"{id}\" is not among the Monite counterparts given"),
             ));
@@ -149,7 +153,7 @@ pub fn check_connection_date(ctx: &PushContext, date: Option<&str>, path: &str, 
     if let Ok(moment) = dates::parse(text) {
         if moment.is_before(connected) {
             issues.push(Issue::new(
-                PREDATES_CONNECTION,
+                Code::PredatesConnection,
                 path,
                 format!(
                     "issued {text}, before the accounting connection was established; older documents are never pushed"

@@ -1,12 +1,12 @@
 //! Payment records (SPEC §4): only those of receivables are pushed, and only once the entity has set
 //! `settings.accounting.ledger_account_ids.payments`.
 
-use super::codes::*;
 use super::context::PushContext;
-use super::payloads::{Payload, PaymentPayload};
 use crate::mapping::currency::to_major;
 use crate::model::monite::PaymentRecord;
-use crate::plan::output::{Issue, PushResult};
+use crate::vocab::Code;
+use crate::vocab::{Issue, PushResult};
+use crate::vocab::{Payload, PaymentPayload};
 
 /// Path of the entity setting the rule reads.
 pub const PAYMENTS_SETTING: &str = "settings.accounting.ledger_account_ids.payments";
@@ -18,7 +18,7 @@ pub fn validate_payment_record(record: &PaymentRecord, ctx: &PushContext) -> Pus
     if !object_type.eq_ignore_ascii_case("receivable") {
         let shown = if object_type.is_empty() { "none".to_owned() } else { format!("\"{object_type}\"") };
         issues.push(Issue::new(
-            NOT_A_RECEIVABLE_PAYMENT,
+            Code::NotAReceivablePayment,
             "object.type",
             format!("only payments of receivables are pushed; this one's object type is {shown}"),
         ));
@@ -26,7 +26,7 @@ pub fn validate_payment_record(record: &PaymentRecord, ctx: &PushContext) -> Pus
     let ledger = ctx.settings.payments_ledger();
     if ledger.is_none() {
         issues.push(Issue::new(
-            PAYMENTS_LEDGER_ACCOUNT_MISSING,
+            Code::PaymentsLedgerAccountMissing,
             PAYMENTS_SETTING,
             format!("set {PAYMENTS_SETTING} to the ledger account payments are attached to"),
         ));

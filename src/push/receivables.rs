@@ -3,20 +3,20 @@
 //! mapped, deductions only with a deductions tax id. Credit notes: only `issued` ones, issued after the
 //! connection, pushed without a document number and without a link to their invoice.
 
-use super::codes::*;
 use super::context::PushContext;
 use super::lines::{check_connection_date, check_counterpart, check_tax, first_reference, require_ledger, TaxInputs};
-use super::payloads::{CustomerRef, LinePayload, Payload, ReceivablePayload, RefPayload};
 use crate::mapping::currency::to_major;
 use crate::model::monite::{Receivable, ReceivableLine};
-use crate::plan::output::{Issue, PushResult};
+use crate::vocab::Code;
+use crate::vocab::{CustomerRef, LinePayload, Payload, ReceivablePayload, RefPayload};
+use crate::vocab::{Issue, PushResult};
 
 /// Decides whether an invoice is pushed.
 pub fn validate_invoice(invoice: &Receivable, ctx: &PushContext) -> PushResult {
     let mut issues = Vec::new();
     if !ctx.policy.invoice_status_pushable(&invoice.status) {
         issues.push(Issue::new(
-            STATUS_NOT_PUSHABLE,
+            Code::StatusNotPushable,
             "status",
             format!("invoices are pushed once issued; this one is \"{}\"", invoice.status),
         ));
@@ -25,7 +25,7 @@ pub fn validate_invoice(invoice: &Receivable, ctx: &PushContext) -> PushResult {
     let customer = check_counterpart(ctx, invoice.counterpart_id.as_deref(), &mut issues);
     if invoice.deduction_amount.unwrap_or(0) > 0 && ctx.settings.deductions_tax().is_none() {
         issues.push(Issue::new(
-            DEDUCTIONS_TAX_MISSING,
+            Code::DeductionsTaxMissing,
             "deduction_amount",
             "the invoice has a deduction but settings.accounting.tax_ids.deductions is not set",
         ));
@@ -44,7 +44,7 @@ pub fn validate_credit_note(note: &Receivable, ctx: &PushContext) -> PushResult 
     let mut issues = Vec::new();
     if !note.status.trim().eq_ignore_ascii_case("issued") {
         issues.push(Issue::new(
-            STATUS_NOT_PUSHABLE,
+            Code::StatusNotPushable,
             "status",
             format!("only issued credit notes are pushed; this one is \"{}\"", note.status),
         ));
@@ -82,7 +82,7 @@ fn shape_credit_note_with(
 pub fn credit_note_warnings(note: &Receivable) -> Vec<Issue> {
     let invoice = note.based_on.as_deref().map(|id| format!(" (invoice \"{id}\")")).unwrap_or_default();
     vec![Issue::new(
-        INVOICE_NOT_CANCELLED,
+        Code::InvoiceNotCancelled,
         "based_on",
         format!(
             "the credit note is pushed without its document number and without a link to its invoice{invoice}; \

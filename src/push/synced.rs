@@ -2,10 +2,10 @@
 //! pushed again, a push in progress (`pending`) is waited for, and a failed one (`error`) is checked like a
 //! new document — it can go again once it passes — with the API's errors in a `last_push_failed` warning.
 
-use super::codes::{ALREADY_PUSHED, LAST_PUSH_FAILED, PUSH_IN_PROGRESS};
 use crate::matching::counterparts::quoted;
 use crate::model::monite::{SyncStatus, SyncedRecord};
-use crate::plan::output::{Issue, PushResult, SyncedRef};
+use crate::vocab::Code;
+use crate::vocab::{Issue, PushResult, SyncedRef};
 
 /// The push result of a document whose counting synced record is `record` (or that was never synced):
 /// `check` runs the document's own rules when they apply.
@@ -14,7 +14,7 @@ pub fn decide(monite_id: &str, record: Option<&SyncedRecord>, check: impl FnOnce
     let synced = synced_ref(record);
     let by = record_words(record);
     let status = synced.sync_status;
-    let single = |code: &'static str, message: String| PushResult {
+    let single = |code: Code, message: String| PushResult {
         monite_id: monite_id.to_owned(),
         eligible: false,
         errors: vec![Issue::new(code, "", message)],
@@ -29,11 +29,11 @@ pub fn decide(monite_id: &str, record: Option<&SyncedRecord>, check: impl FnOnce
                 None => String::new(),
             };
             single(
-                ALREADY_PUSHED,
+                Code::AlreadyPushed,
                 format!("already pushed to the accounting system{target}{by}; it is not pushed again"),
             )
         }
-        SyncStatus::Pending => single(PUSH_IN_PROGRESS, format!("a push of this document is in progress{by}")),
+        SyncStatus::Pending => single(Code::PushInProgress, format!("a push of this document is in progress{by}")),
         SyncStatus::Error => {
             let mut result = check();
             let details = record.errors.as_ref().map(crate::model::flat::Flat::text).filter(|text| !text.is_empty());
@@ -45,7 +45,7 @@ pub fn decide(monite_id: &str, record: Option<&SyncedRecord>, check: impl FnOnce
             };
             result
                 .warnings
-                .insert(0, Issue::new(LAST_PUSH_FAILED, "", format!("the last push failed{by}{details}; {next}")));
+                .insert(0, Issue::new(Code::LastPushFailed, "", format!("the last push failed{by}{details}; {next}")));
             result.synced = Some(synced);
             result
         }

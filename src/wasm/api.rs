@@ -13,9 +13,9 @@ use crate::matching::products::LedgerDefaults;
 use crate::model::accounting::{AccountingCounterpart, AccountingProduct, RawQuickBooks, RawXero};
 use crate::model::monite::{Counterpart, Product, Receivable, Settings};
 use crate::model::validate::{named_counterparts, unique};
-use crate::plan::output::Issue;
 use crate::push::context::BillContext;
 use crate::push::receivables::{credit_note_warnings, shape_credit_note};
+use crate::vocab::Issue;
 
 /// Plans the sync from a `PlanInput` JSON document; returns the `SyncPlan` as JSON (SPEC §8).
 #[wasm_bindgen(js_name = planSyncJson)]
@@ -59,7 +59,7 @@ impl BillValidator {
 #[derive(Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ShapedCreditNote {
-    pub payload: crate::push::payloads::ReceivablePayload,
+    pub payload: crate::vocab::ReceivablePayload,
     pub warnings: Vec<Issue>,
 }
 

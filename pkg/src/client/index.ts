@@ -12,7 +12,7 @@
  * ```
  * @module
  */
-import type { PlanInput, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { PlanInput, SyncPlan } from '../generated/types.js';
 import { defaultSleep } from './abort.js';
 import * as connections from './connections.js';
 import { AuthError } from './errors.js';

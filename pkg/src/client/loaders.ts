@@ -11,7 +11,7 @@
  * Without them, counterpart and product matching sees an empty accounting side.
  * @module
  */
-import type { AccountingInput, PlanInput, Policy } from '../../glue/node/ledgerbridge.js';
+import type { AccountingInput, PlanInput, Policy } from '../generated/types.js';
 import { linkedController } from './abort.js';
 import { getConnection, listConnections } from './connections.js';
 import type { HttpResult, RequestOptions, Requester } from './http.js';

@@ -4,7 +4,7 @@
  * browser entry points each pass the one they have initialized).
  * @module
  */
-import type { PlanInput, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { PlanInput, SyncPlan } from '../generated/types.js';
 import { loadPlanInput, type LoadPlanInputOptions, type LoaderContext } from './loaders.js';
 
 /** The engine's `planSync`. */

@@ -19,7 +19,7 @@ import type {
   RepushTarget,
   SyncRecord,
 } from './types.js';
-import type { Push } from '../../glue/node/ledgerbridge.js';
+import type { Push } from '../generated/types.js';
 
 export const REPUSH_SECTIONS: readonly RepushSection[] = ['bills', 'invoices', 'credit_notes', 'payment_records'];
 

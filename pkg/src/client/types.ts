@@ -4,7 +4,7 @@
  * are typed loosely (`ApiRecord`): the engine reads the fields it needs.
  * @module
  */
-import type { Issue, PlanInput, Push, SyncPlan } from '../../glue/node/ledgerbridge.js';
+import type { Issue, PlanInput, Push, SyncPlan } from '../generated/types.js';
 
 /** `ConnectionStatus`. */
 export type ConnectionStatus = 'connected' | 'disconnected' | 'deauthorized' | 'pending_auth';
@@ -39,7 +39,7 @@ export interface AccountingMessage {
 export type ObjectMatchType = 'product' | 'customer' | 'vendor' | 'receivable' | 'bill' | 'payment_record';
 
 // `SyncStatus` is generated from the engine's Rust type (the plan's `synced.sync_status` is the same enum).
-import type { SyncStatus } from '../../glue/node/ledgerbridge.js';
+import type { SyncStatus } from '../generated/types.js';
 export type { SyncStatus };
 
 /** `SyncRecordResource`: one sync log entry. */

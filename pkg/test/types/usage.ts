@@ -25,7 +25,9 @@ import type {
   InputErrorCode,
   Issue,
   KeyKind,
+  Code,
   MatchStatus,
+  ObjectType,
   Payable,
   PlanInput,
   ProductResult,
@@ -235,6 +237,17 @@ function codes(error: InputError): boolean {
 // @ts-expect-error 'maybe' is not a MatchStatus
 const maybe: MatchStatus = 'maybe';
 
+// Contract codes and object types are unions generated from the engine's enums, not `string`.
+function issueCodes(plan: SyncPlan): Code[] {
+  const reason: Code | null = plan.pull.counterparts[0]?.reason ?? null;
+  const errorType: ObjectType | undefined = plan.errors[0]?.object_type;
+  return [...(reason ? [reason] : []), ...plan.push.bills.flatMap((b) => b.errors.map((e) => e.code)), ...(errorType ? [] : [])];
+}
+// @ts-expect-error 'tax_rate_missing' is not a contract code
+const notACode: Code = 'tax_rate_missing';
+// @ts-expect-error 'invoice' is not an errors[].object_type
+const notAType: ObjectType = 'invoice';
+
 // @ts-expect-error the bill context's counterpart states are 'matched' | 'create' | 'blocked'
 const unknownState: BillContext = { counterparts: { 'cp-1': 'unknown' } };
 
@@ -252,4 +265,4 @@ async function repushNegatives(): Promise<unknown[]> {
   return [counterparts, ids, reason, ambiguous];
 }
 
-export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives];
+export const negatives = [sideways, notAField, noId, employee, textQuantity, eligibleText, codes, maybe, unknownState, repushNegatives, issueCodes, notACode, notAType];

@@ -1,6 +1,7 @@
 //! The `SyncPlan` output types (SPEC §8). Field names are part of the contract: snake_case, never renamed.
 
-use crate::push::payloads::{CounterpartPayload, Payload, ProductPayload};
+use super::codes::{Code, ObjectType};
+use super::payloads::{CounterpartPayload, Payload, ProductPayload};
 use serde::Serialize;
 
 /// Lists of record ids in a result hold at most this many ids, the first in sort order (SPEC §3.1 "Bounded
@@ -35,14 +36,14 @@ pub fn ids_in_words<S: AsRef<str>>(ids: &[S], total: usize) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Issue {
-    pub code: &'static str,
+    pub code: Code,
     pub path: String,
     pub message: String,
 }
 
 impl Issue {
     /// An issue with the given code, path and message.
-    pub fn new(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self { code, path: path.into(), message: message.into() }
     }
 }
@@ -87,7 +88,7 @@ pub struct CounterpartMatch {
     pub status: MatchStatus,
     pub accounting_id: Option<String>,
     pub decided_by: Option<DecidedBy>,
-    pub reason: Option<&'static str>,
+    pub reason: Option<Code>,
     /// At most [`MAX_IDS`], the first in sort order.
     pub candidates: Vec<String>,
     /// How many candidates there are.
@@ -117,7 +118,7 @@ pub enum ProductAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ProductError {
-    pub code: &'static str,
+    pub code: Code,
     /// At most [`MAX_IDS`] each, the first in sort order; the totals say how many records the group has.
     pub monite_ids: Vec<String>,
     pub monite_ids_total: usize,
@@ -266,9 +267,9 @@ pub struct Push {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct SyncError {
-    pub object_type: &'static str,
+    pub object_type: ObjectType,
     pub object_id: String,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
