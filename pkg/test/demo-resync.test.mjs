@@ -78,10 +78,22 @@ async function matchFilter(page, view, status, n) {
 async function openDocument(page, moniteId) {
   await page.fill('#push-search', moniteId);
   // The search is debounced: wait for the row itself, not only for a total of 1.
-  await page.waitForFunction((id) => {
-    const rows = document.querySelectorAll('#push tbody tr[data-status]');
-    return document.getElementById('push').dataset.total === '1' && rows.length === 1 && rows[0].textContent.includes(id);
-  }, moniteId);
+  await page
+    .waitForFunction((id) => {
+      const rows = document.querySelectorAll('#push tbody tr[data-status]');
+      return document.getElementById('push').dataset.total === '1' && rows.length === 1 && rows[0].textContent.includes(id);
+    }, moniteId)
+    .catch(async (error) => {
+      const state = await page.evaluate(() => ({
+        section: document.querySelector('input[name="push-kind"]:checked')?.value,
+        status: document.getElementById('push-status').value,
+        search: document.getElementById('push-search').value,
+        total: document.getElementById('push').dataset.total,
+        rows: [...document.querySelectorAll('#push tbody tr')].map((tr) => tr.textContent.slice(0, 80)),
+        info: document.getElementById('push-info').textContent,
+      }));
+      throw new Error(`${error.message}\n${JSON.stringify(state, null, 1)}`);
+    });
   await page.click('#push tbody tr[data-status]');
   await page.waitForFunction((id) => document.querySelector('#push-details h3 + p code')?.textContent === id, moniteId);
 }
