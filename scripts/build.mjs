@@ -7,7 +7,8 @@
 // Each stage runs only when its inputs changed: a stage hashes what it reads (sources, configs, tool
 // versions, this script) and skips itself when the hash matches the one stored beside its outputs and
 // those outputs exist. `--force` rebuilds everything. `--demo-data` also builds the sample generator and
-// writes the demo's sample (www/data/sample.json), likewise only when the Rust sources changed.
+// writes the demo's samples (www/data/sample.json, and its second day www/data/sample-day2.json), likewise only
+// when the Rust sources changed.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -228,19 +229,22 @@ function bundleCommonJs() {
 // The package's LICENSE is the repository's (npm packs only what is inside pkg/).
 copyFileSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
 
-// 3. The demo's sample (start.sh): the generator (native release build) and its --demo output.
+// 3. The demo's samples (start.sh): the generator (native release build), its --demo output and the same
+// sample's second day (--demo --second-day: synced records, every re-sync outcome; Data in offers both).
 if (process.argv.includes('--demo-data')) {
   stage(
-    'demo sample (cargo build -p ledgerbridge-sample --example generate; generate --demo)',
+    'demo samples (cargo build -p ledgerbridge-sample --example generate; generate --demo [--second-day])',
     {
       inputs: { files: [...rustInputs, ...filesUnder('sample'), self], extra: [toolVersion('rustc', ['-vV']), rustEnv] },
-      outputs: ['target/release/examples/generate', 'www/data/sample.json'],
+      outputs: ['target/release/examples/generate', 'www/data/sample.json', 'www/data/sample-day2.json'],
     },
     () => {
       run('cargo', ['build', '--release', '--locked', '-p', 'ledgerbridge-sample', '--example', 'generate']);
       mkdirSync(join(root, 'www', 'data'), { recursive: true });
-      const sample = execFileSync(join(root, 'target', 'release', 'examples', 'generate'), ['--demo'], { maxBuffer: 1 << 30 });
-      writeFileSync(join(root, 'www', 'data', 'sample.json'), sample);
+      for (const [file, args] of [['sample.json', ['--demo']], ['sample-day2.json', ['--demo', '--second-day']]]) {
+        const sample = execFileSync(join(root, 'target', 'release', 'examples', 'generate'), args, { maxBuffer: 1 << 30 });
+        writeFileSync(join(root, 'www', 'data', file), sample);
+      }
     },
   );
 }

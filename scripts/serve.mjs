@@ -3,7 +3,11 @@
 // (`.wasm` must be application/wasm for streaming compilation). With `--simulator` it also starts the Monite
 // API simulator (sim/) seeded with the demo's sample, and plays the platform's backend for the page:
 // GET /api/config says where the API is; POST /api/token gets an access token server-side (the client
-// secret never reaches the page). Usage:
+// secret never reaches the page). For the demo's re-sync story it also lets the page turn the simulator's knobs,
+// under /api/sim/ (loopback callers and same-origin pages only): GET /api/sim/accounting (the accounting side
+// the simulator keeps, which a platform pulls from QuickBooks / Xero itself, and the sync's policy),
+// GET|POST /api/sim/faults (the `pushFailures` fault), POST /api/sim/accounting/rename|delete (drift and a
+// missing link). Usage:
 //   node scripts/serve.mjs [--port N] [--simulator]   (default 8080; 0 picks a free port; PORT env also works)
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -45,14 +49,84 @@ function fileFor(urlPath) {
   return undefined;
 }
 
-/** Answers the demo backend's two routes; false when the request is not one of them. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/;
+const LOOPBACK_ADDRESS = /^(127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/;
+const ACCOUNTING_COLLECTIONS = new Set(['counterparts', 'products']);
+
+/**
+ * Whether a request may turn the simulator's knobs: from a loopback address, to a loopback host name (no DNS
+ * rebinding), and for a POST a JSON body from this origin or from no page at all (a page on another origin
+ * cannot send one without a CORS preflight, which this server never answers).
+ */
+function allowedToControl(req) {
+  const host = req.headers.host ?? '';
+  if (!LOOPBACK_ADDRESS.test(req.socket.remoteAddress ?? '') || !LOOPBACK_HOST.test(host)) return false;
+  if (req.method !== 'POST') return true;
+  const origin = req.headers.origin;
+  const json = /^application\/json\b/i.test(req.headers['content-type'] ?? '');
+  return json && (origin === undefined || origin === `http://${host}`);
+}
+
+async function jsonBody(req) {
+  let text = '';
+  for await (const chunk of req) {
+    text += chunk;
+    if (text.length > 65_536) throw Object.assign(new Error('body too large'), { status: 413 });
+  }
+  try {
+    const value = JSON.parse(text || '{}');
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value;
+  } catch {
+    // answered below
+  }
+  throw Object.assign(new Error('the body must be a JSON object'), { status: 400 });
+}
+
+/** The demo's knobs on the running simulator: `[status, body]`, or undefined for an unknown route. */
+async function simControl(req, api, path) {
+  const pushFailures = () => ({ pushFailures: api.faults.current.pushFailures ?? null });
+  if (req.method === 'GET' && path === '/api/sim/accounting') {
+    const { policy } = api.state.planInput();
+    return [200, { accounting: api.state.accounting(), ...(policy ? { policy } : {}) }];
+  }
+  if (req.method === 'GET' && path === '/api/sim/faults') return [200, pushFailures()];
+  if (req.method !== 'POST') return undefined;
+  const body = await jsonBody(req);
+  if (path === '/api/sim/faults') {
+    // Only the push-failure fault: the request faults would break the page's own requests, not the story.
+    if (!('pushFailures' in body)) return [422, { error: 'send { "pushFailures": { "share": 0.34 } } or { "pushFailures": null }' }];
+    api.faults.set({ pushFailures: body.pushFailures });
+    return [200, pushFailures()];
+  }
+  const action = /^\/api\/sim\/accounting\/(rename|delete)$/.exec(path)?.[1];
+  if (!action) return undefined;
+  const { collection, id, name } = body;
+  if (!ACCOUNTING_COLLECTIONS.has(collection) || typeof id !== 'string') return [422, { error: 'send { "collection": "counterparts" | "products", "id": "…" }' }];
+  if (action === 'rename' && (typeof name !== 'string' || !name.trim())) return [422, { error: 'send the new name as "name"' }];
+  try {
+    const record = action === 'rename' ? api.state.renameAccounting(collection, id, name) : api.state.deleteAccounting(collection, id);
+    return [200, { [action === 'rename' ? 'renamed' : 'deleted']: record }];
+  } catch (error) {
+    return [404, { error: error.message }];
+  }
+}
+
+/** Answers the demo backend's routes; false when the request is not one of them. */
 async function backend(req, res, api) {
   if (!api || !req.url?.startsWith('/api/')) return false;
   const json = (status, body) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
-  if (req.method === 'GET' && req.url === '/api/config') {
+  const path = req.url.split('?')[0];
+  if (path.startsWith('/api/sim/')) {
+    if (!allowedToControl(req)) {
+      json(403, { error: 'the simulator is controlled from this machine and this page only' });
+      return true;
+    }
+    const answer = await simControl(req, api, path).catch((error) => [error.status ?? 422, { error: error.message }]);
+    json(...(answer ?? [404, { error: 'not found' }]));
+  } else if (req.method === 'GET' && req.url === '/api/config') {
     json(200, { apiUrl: api.apiUrl, entityId: api.credentials.entityId });
   } else if (req.method === 'POST' && req.url === '/api/token') {
     // What a platform's backend does: exchange its partner credentials for a token.

@@ -1,6 +1,8 @@
 // The demo page: wires the tabs, the planning worker and the panels. Plans the bundled sample on load,
-// or the PlanInput at `?data=<path under this site>` (e.g. ?data=data/big.json).
+// or the PlanInput at `?data=<path under this site>` (e.g. ?data=data/big.json). A plan made through the
+// API simulator keeps its client, so the push preview can push a failed document again through it.
 import { init, version } from '/pkg/esm/browser.js';
+import { loadThroughApi } from './api.js';
 import { setupBillForm } from './bill-form.js';
 import { renderChart } from './chart.js';
 import { setupConnection } from './connection.js';
@@ -17,7 +19,8 @@ const planner = createPlanner();
 const matches = setupMatches(planner);
 const push = setupPush(planner);
 const billForm = setupBillForm($('bill-form'));
-const connection = setupConnection($('connection'));
+let tabs;
+const connection = setupConnection($('connection'), { preview: previewThroughApi, showTab: (name) => tabs.show(name) });
 const status = $('status');
 const bar = $('progress');
 
@@ -51,8 +54,11 @@ function firstRows() {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let loads = 0;
-/** Plans `source` in the worker and shows the result everywhere. Resolves with the worker's result. */
-async function plan(source) {
+/**
+ * Plans `source` in the worker and shows the result everywhere. Resolves with the worker's result.
+ * `api` (`{ client, preview }`) when the records came through the API: what "Push again" sends with.
+ */
+async function plan(source, api = null) {
   const started = performance.now();
   const load = ++loads;
   document.body.dataset.busy = 'true';
@@ -66,7 +72,7 @@ async function plan(source) {
     renderChart($('chart'), result.summary);
     matches.update(result);
     await nextTask();
-    push.update(result);
+    push.update(result, api);
     await nextTask();
     billForm.update(result.form);
     const firstRender = result.counts.counterparts.total ? await rendered : performance.now();
@@ -101,12 +107,25 @@ async function plan(source) {
   }
 }
 
-setupTabs($('tabs'), {
+/**
+ * Previews the entity as the API shows it now, through `client`: what `client.previewSync()` plans, planned
+ * in the worker. `setStep(name)` names the HTTP steps that follow in the log. Resolves with the worker's
+ * result and `loadMs`, the time the records took over HTTP.
+ */
+async function previewThroughApi(client, label, setStep = () => {}) {
+  const started = performance.now();
+  const input = await loadThroughApi(client);
+  const loadMs = performance.now() - started;
+  const result = await plan({ input, label }, { client, setStep, preview: () => previewThroughApi(client, label, setStep) });
+  return { ...result, loadMs };
+}
+
+tabs = setupTabs($('tabs'), {
   onShow(name) {
     if (name === 'connection') connection.show();
   },
 });
-setupDataIn({ plan, log: connection.log });
+setupDataIn({ plan, preview: previewThroughApi, log: connection.log });
 
 async function main() {
   await init();
@@ -114,7 +133,7 @@ async function main() {
   const requested = new URLSearchParams(location.search).get('data');
   // Only paths on this site: the page never fetches another origin's file.
   const url = requested && new URL(requested, location.href).origin === location.origin ? requested : undefined;
-  await plan(url ? { url, label: url } : { url: 'data/sample.json', label: 'the bundled sample' });
+  await plan(url ? { url, label: url } : { url: 'data/sample.json', label: 'the bundled sample (first sync)' });
 }
 
 main().catch((error) => {

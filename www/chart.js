@@ -1,5 +1,7 @@
-// A small SVG chart: one bar per kind of record, split by status (share of the kind, count in the label).
+// A small SVG chart: one bar per kind of record, split by status (share of the kind, count in the label); on
+// a re-sync preview one more bar: every document by what the last sync did with it.
 import { fmt } from './dom.js';
+import { isResync } from './resync.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -10,7 +12,21 @@ const svg = (tag, attrs = {}, text) => {
   return node;
 };
 
-/** Rows of the chart from the summary: [label, [[status, count], …]]. */
+const SECTIONS = ['bills', 'invoices', 'credit_notes', 'payment_records'];
+
+/** The documents by last sync: [status, count, words] (the rest were never attempted, or are new). */
+function lastPush(push) {
+  const sum = (key) => SECTIONS.reduce((n, s) => n + push[s][key], 0);
+  const [done, pending, failed] = [sum('already_pushed'), sum('push_in_progress'), sum('last_push_failed')];
+  return [
+    ['done', done, 'already pushed'],
+    ['pending', pending, 'in progress'],
+    ['error', failed, 'last push failed'],
+    ['none', sum('total') - done - pending - failed, 'not synced yet'],
+  ];
+}
+
+/** Rows of the chart from the summary: [label, [[status, count, words?], …]]. */
 function rowsOf(summary) {
   const c = summary.pull.counterparts;
   const p = summary.pull.products;
@@ -23,8 +39,16 @@ function rowsOf(summary) {
     ['Invoices', eligibility(push.invoices)],
     ['Credit notes', eligibility(push.credit_notes)],
     ['Payments', eligibility(push.payment_records)],
+    ...(isResync(summary) ? [['Last push', lastPush(push)]] : []),
   ];
 }
+
+const LEGEND = [
+  ['matched', 'matched / match / eligible', ' / already pushed'],
+  ['unmatched', 'unmatched / create', ' / in progress'],
+  ['ambiguous', 'ambiguous / blocked', ' / last push failed'],
+  ['none', 'no action', ' / not synced yet'],
+];
 
 export function renderChart(figure, summary) {
   const rows = rowsOf(summary);
@@ -39,7 +63,7 @@ export function renderChart(figure, summary) {
     'aria-labelledby': 'chart-title',
     class: 'chart-svg',
   });
-  const description = rows.map(([label, parts]) => `${label}: ${parts.map(([s, n]) => `${fmt(n)} ${s}`).join(', ')}`).join('; ');
+  const description = rows.map(([label, parts]) => `${label}: ${parts.map(([s, n, words = s]) => `${fmt(n)} ${words}`).join(', ')}`).join('; ');
   chart.append(svg('title', { id: 'chart-title' }, `Records by status. ${description}`));
   rows.forEach(([label, parts], r) => {
     const y = r * rowHeight;
@@ -47,11 +71,11 @@ export function renderChart(figure, summary) {
     chart.append(svg('text', { x: 0, y: y + 15, class: 'chart-label' }, label));
     chart.append(svg('rect', { x: labelWidth, y: y + 4, width: barWidth, height: 14, rx: 3, class: 'chart-track' }));
     let x = labelWidth;
-    for (const [status, count] of parts) {
+    for (const [status, count, words = status] of parts) {
       if (!count) continue;
       const w = (count / total) * barWidth;
       const rect = svg('rect', { x, y: y + 4, width: Math.max(w, 1.5), height: 14, class: `bar s-${status}` });
-      rect.append(svg('title', {}, `${label}: ${fmt(count)} ${status}`));
+      rect.append(svg('title', {}, `${label}: ${fmt(count)} ${words}`));
       chart.append(rect);
       x += w;
     }
@@ -59,10 +83,11 @@ export function renderChart(figure, summary) {
   });
   const legend = document.createElement('figcaption');
   legend.className = 'legend';
-  for (const [status, text] of [['matched', 'matched / match / eligible'], ['unmatched', 'unmatched / create'], ['ambiguous', 'ambiguous / blocked'], ['none', 'no action']]) {
+  const resync = isResync(summary);
+  for (const [status, text, more] of LEGEND) {
     const item = document.createElement('span');
     item.innerHTML = `<i class="swatch s-${status}"></i>`;
-    item.append(text);
+    item.append(resync ? text + more : text);
     legend.append(item);
   }
   figure.replaceChildren(chart, legend);

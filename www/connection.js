@@ -1,10 +1,14 @@
 // The connection panel: runs the client against the local simulator — list the entity's connection,
-// connect (or replace), open connection_url, wait until connected, sync, list synced records,
-// disconnect — with every HTTP request of each step in the log.
+// connect (or replace), open connection_url, wait until connected, sync, preview again (the plan of the
+// next sync, from the synced records the last one left), list synced records, disconnect — with every HTTP
+// request of each step in the log; and the simulator's knobs for the re-sync story.
 import { AlreadyConnectedError } from '/pkg/esm/browser.js';
 import { makeClient, simulatorConfig } from './api.js';
 import { $, chip, el, fmt } from './dom.js';
 import { createHttpLog } from './http-log.js';
+import { knobsCard, setupKnobs } from './sim-knobs.js';
+
+const SECTIONS = ['bills', 'invoices', 'credit_notes', 'payment_records'];
 
 const OBJECT_TYPES = ['customer', 'vendor', 'product', 'bill', 'receivable', 'payment_record'];
 const ACTIVE = new Set(['connected', 'pending_auth']);
@@ -41,10 +45,12 @@ function layout(root) {
           el('button', { type: 'button', id: 'conn-connect' }, 'Create connection'),
           el('button', { type: 'button', id: 'conn-replace', className: 'secondary' }, 'Replace connection'),
           el('button', { type: 'button', id: 'conn-sync', className: 'secondary' }, 'Sync now'),
+          el('button', { type: 'button', id: 'conn-preview', className: 'secondary' }, 'Preview again'),
           el('button', { type: 'button', id: 'conn-disconnect', className: 'secondary' }, 'Disconnect'),
           el('button', { type: 'button', id: 'conn-refresh', className: 'secondary' }, 'Refresh'),
         ),
         el('p', { id: 'conn-message', role: 'status' }),
+        el('div', { id: 'conn-preview-result', attrs: { role: 'status' } }),
       ),
       el(
         'article',
@@ -69,6 +75,7 @@ function layout(root) {
           ),
         ),
       ),
+      knobsCard(),
       el(
         'article',
         { className: 'card wide' },
@@ -79,7 +86,21 @@ function layout(root) {
   );
 }
 
-export function setupConnection(root) {
+/** What a preview says in one line: the re-sync counts when synced records were read. */
+function previewLine(result) {
+  const s = result.summary;
+  const sum = (key) => SECTIONS.reduce((n, section) => n + s.push[section][key], 0);
+  if (!s.synced_records) return `A first-sync plan: no synced records yet (${fmt(s.pull.counterparts.matched)} counterparts matched by name, ${fmt(sum('eligible'))} documents to push).`;
+  const again = SECTIONS.reduce((n, section) => n + (result.counts[section].tags.push_again ?? 0), 0);
+  return (
+    `The next sync, from the ${fmt(s.synced_records.counted)} synced records the last one left: ${fmt(s.pull.counterparts.linked)} counterparts and ` +
+    `${fmt(s.pull.products.linked)} products linked, ${fmt(sum('already_pushed'))} documents already pushed, ${fmt(sum('push_in_progress'))} in progress, ` +
+    `${fmt(sum('last_push_failed'))} failed last time (${fmt(again)} can be pushed again).`
+  );
+}
+
+/** `preview(client, label, setStep)` plans through the API and shows it in the other tabs; `showTab(name)`. */
+export function setupConnection(root, { preview, showTab }) {
   layout(root);
   const log = createHttpLog($('http-log'), $('http-count'));
   let client;
@@ -87,6 +108,8 @@ export function setupConnection(root) {
   let step = 'refresh';
   let waiting;
   let busy = false;
+  let synced = false;
+  let knobs;
   const message = $('conn-message');
 
   function say(text, tone = '') {
@@ -114,12 +137,13 @@ export function setupConnection(root) {
     $('conn-connect').disabled = busy;
     $('conn-replace').disabled = busy || !active;
     $('conn-sync').disabled = busy || status !== 'connected';
+    $('conn-preview').disabled = busy || !connection;
     $('conn-disconnect').disabled = busy || !active;
     $('conn-refresh').disabled = busy;
     $('records-list').disabled = busy;
     // The next sensible step is the primary button.
-    const primary = status === 'connected' ? 'conn-sync' : active ? null : 'conn-connect';
-    for (const id of ['conn-connect', 'conn-replace', 'conn-sync', 'conn-disconnect', 'conn-refresh']) $(id).classList.toggle('secondary', id !== primary);
+    const primary = status === 'connected' ? (synced ? 'conn-preview' : 'conn-sync') : active ? null : 'conn-connect';
+    for (const id of ['conn-connect', 'conn-replace', 'conn-sync', 'conn-preview', 'conn-disconnect', 'conn-refresh']) $(id).classList.toggle('secondary', id !== primary);
   }
 
   async function run(name, work) {
@@ -215,8 +239,28 @@ export function setupConnection(root) {
     run('sync', async () => {
       const answer = await client.sync(connection.id);
       connection = await client.getConnection(connection.id);
-      say(`Sync accepted: ${answer.message}`, 'ok');
+      synced = true;
+      say(`Sync accepted: ${answer.message} — “Preview again” plans the next sync from what this one left.`, 'ok');
       await listRecords();
+      await knobs?.refresh();
+    }),
+  );
+  $('conn-preview').addEventListener('click', () =>
+    run('preview again', async () => {
+      const box = $('conn-preview-result');
+      box.replaceChildren('Previewing through the API…');
+      const result = await preview(client, 'the Monite API simulator (Connection tab)', (name) => {
+        step = name;
+      }).catch((error) => {
+        box.replaceChildren();
+        throw error;
+      });
+      const open = (name, text) => {
+        const b = el('button', { type: 'button', className: 'secondary' }, text);
+        b.addEventListener('click', () => showTab(name));
+        return b;
+      };
+      box.replaceChildren(el('p', { className: 'ok' }, previewLine(result)), el('div', { className: 'buttons' }, open('matches', 'Open the match preview'), open('push', 'Open the push preview')));
     }),
   );
   $('conn-disconnect').addEventListener('click', () =>
@@ -240,11 +284,15 @@ export function setupConnection(root) {
       const settings = await simulatorConfig();
       if (!settings) {
         say('No API simulator: start the demo with --simulator (scripts/start.sh does).', 'bad');
-        for (const b of root.querySelectorAll('button')) b.disabled = true;
+        for (const b of root.querySelectorAll('button, input, select')) b.disabled = true;
         return;
       }
       client = makeClient(settings, log, () => step);
       await run('refresh', refresh);
+      knobs = await setupKnobs().catch((error) => {
+        $('sim-message').textContent = `The simulator's knobs are unavailable: ${error.message}`;
+        return undefined;
+      });
     },
   };
 }

@@ -1,9 +1,15 @@
-// Data in: the bundled sample, pasted or uploaded JSON (planned in the worker, which recognizes the
-// shapes), or the Monite records loaded from the simulator through the client.
+// Data in: the bundled sample (its first sync, or its second day with synced records), pasted or uploaded
+// JSON (planned in the worker, which recognizes the shapes), or the Monite records loaded from the simulator
+// through the client.
 import { makeClient, simulatorConfig } from './api.js';
 import { $, el, fmt, ms } from './dom.js';
 
-export function setupDataIn({ plan, log }) {
+const SAMPLES = {
+  'load-sample': { url: 'data/sample.json', label: 'the bundled sample (first sync)', make: '--demo' },
+  'load-sample-day2': { url: 'data/sample-day2.json', label: 'the bundled sample, second day (after a sync)', make: '--demo --second-day' },
+};
+
+export function setupDataIn({ plan, preview, log }) {
   const message = $('data-message');
   const fail = (error) => {
     message.textContent = `Failed: ${error.message}`;
@@ -14,7 +20,13 @@ export function setupDataIn({ plan, log }) {
     message.replaceChildren('Planned:', el('ul', {}, result.notes.map((note) => el('li', {}, note))));
   };
 
-  $('load-sample').addEventListener('click', () => plan({ url: 'data/sample.json', label: 'the bundled sample' }).then(done, fail));
+  for (const [id, { url, label, make }] of Object.entries(SAMPLES)) {
+    $(id).addEventListener('click', () =>
+      plan({ url, label }).then(done, (error) =>
+        fail(/HTTP 404/.test(error.message) ? new Error(`${error.message} — scripts/start.sh writes it (generate ${make} > www/${url})`) : error),
+      ),
+    );
+  }
 
   $('plan-paste').addEventListener('click', () => {
     const text = $('paste').value;
@@ -49,16 +61,13 @@ export function setupDataIn({ plan, log }) {
       const settings = await simulatorConfig();
       const before = log.count;
       // A fresh client per load: one token, every request in the HTTP steps list.
-      const client = makeClient(settings, log, () => 'load data');
-      const sample = await (await fetch('data/sample.json')).json();
+      let step = 'load data';
+      const client = makeClient(settings, log, () => step);
       const started = performance.now();
-      const input = await client.loadPlanInput({
-        accounting: { counterparts: sample.accounting.counterparts, products: sample.accounting.products },
-        ...(sample.policy ? { policy: sample.policy } : {}),
+      const result = await preview(client, `the Monite API simulator (${settings.apiUrl})`, (name) => {
+        step = name;
       });
-      const loaded = performance.now();
-      const result = await plan({ input, label: `the Monite API simulator (${settings.apiUrl})` });
-      status.textContent = `Loaded through the API in ${ms(loaded - started)} (${fmt(log.count - before)} HTTP requests) and planned in ${ms(performance.now() - loaded)}.`;
+      status.textContent = `Loaded through the API in ${ms(result.loadMs)} (${fmt(log.count - before)} HTTP requests) and planned in ${ms(performance.now() - started - result.loadMs)}.`;
       window.__apiPlan = result.plan;
       done(result);
     } catch (error) {

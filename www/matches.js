@@ -1,6 +1,8 @@
-// The match preview: counterparts and products with status chips, the deciding field, candidates and
-// suggestions; filter by status, search; a details panel for the open row.
+// The match preview: counterparts and products with status chips, how each row was decided (a link from the
+// last sync shown apart from the name rules, with its drift warnings), candidates and suggestions; filter by
+// status or re-sync tag, search; a details panel for the open row.
 import { $, chip, debounce, el, fmt, json, two } from './dom.js';
+import { decidedChip, isResync, tagOptions, VIEW_TAGS, warningBadges, warningList } from './resync.js';
 import { createVirtualTable } from './table.js';
 
 const STATUSES = {
@@ -16,7 +18,32 @@ const REASONS = {
   ambiguous: 'several candidates remain after every tie-breaker',
   duplicate_match: 'another Monite counterpart matched the same record',
   name_collision: 'the name collides with another record',
+  duplicate_link: 'another Monite counterpart links to the same accounting record',
+  linked_record_missing: 'the linked accounting record is gone (deleted, archived, or not loaded)',
 };
+
+/** Why a counterpart was decided as it was, in words. */
+function howDecided(r) {
+  if (r.decided_by === 'link') return 'linked by the last sync; names not compared';
+  if (r.decided_by === 'name') return 'the only record with this name';
+  return `left 1 of ${r.candidate_count} same-name candidates`;
+}
+
+const PRODUCT_RULES = {
+  match: 'one item has this name',
+  create: 'create in Monite from the item',
+  none: 'no item has this name',
+  multiple_matches: 'several records share the name',
+};
+
+/** How a product row was decided, in words (a link from the last sync, or the name rules). */
+const productRule = (r) => (r.decided_by === 'link' ? 'linked by the last sync; names not compared' : PRODUCT_RULES[r.status]);
+
+/** The cell of how a row was decided: the deciding chip (or `fallback`) and its warnings, the first warning's message below. */
+function decidedCell(r, fallback, explanation) {
+  const messages = r.warnings.map((w) => w.message).join('\n');
+  return two([r.decided_by ? decidedChip(r.decided_by) : fallback, ...warningBadges(r.warnings)], r.warnings[0]?.message ?? explanation, { title: messages || explanation });
+}
 
 const more = (shown, count) => (count > shown ? ` +${fmt(count - shown)}` : '');
 
@@ -25,12 +52,11 @@ const COLUMNS = {
     { label: 'Monite counterpart', width: '25%', render: (r) => two(r.name, r.monite_id, { id: true, title: `${r.name}\n${r.monite_id}` }) },
     { label: 'Status', width: '8rem', render: (r) => chip(r.status) },
     {
-      label: 'Deciding field / reason',
+      label: 'Decided by / reason',
       width: '22%',
+      className: 'decided',
       render: (r) =>
-        r.decided_by
-          ? two(r.decided_by, r.decided_by === 'name' ? 'the only record with this name' : `left 1 of ${r.candidate_count} same-name candidates`)
-          : two(r.reason, REASONS[r.reason] ?? '', { title: REASONS[r.reason] }),
+        r.decided_by ? decidedCell(r, null, howDecided(r)) : decidedCell(r, el('span', { className: 'reason' }, r.reason), r.link_issue ?? REASONS[r.reason] ?? ''),
     },
     { label: 'Accounting record', width: '21%', render: (r) => (r.accounting_id ? two(r.accounting_name, r.accounting_id, { id: true, title: r.accounting_name }) : two('—', '')) },
     {
@@ -47,15 +73,7 @@ const COLUMNS = {
   products: [
     { label: 'Product', width: '28%', render: (r) => two(r.name, r.monite_id ?? 'not in Monite yet', { id: Boolean(r.monite_id), title: r.name }) },
     { label: 'Status', width: '10rem', render: (r) => chip(r.status) },
-    {
-      label: 'Deciding field',
-      width: '22%',
-      render: (r) =>
-        two(
-          'name',
-          r.status === 'match' ? 'one item has this name' : r.status === 'create' ? 'create in Monite from the item' : r.status === 'none' ? 'no item has this name' : 'several records share the name',
-        ),
-    },
+    { label: 'Decided by', width: '22%', className: 'decided', render: (r) => decidedCell(r, r.warnings.length ? null : 'name', productRule(r)) },
     { label: 'Accounting item', width: '22%', render: (r) => (r.accounting_id ? two(r.accounting_name, r.accounting_id, { id: true, title: r.accounting_name }) : two('—', '')) },
     {
       label: 'Candidates',
@@ -74,8 +92,9 @@ function detailsOf(view, d) {
   if (view === 'counterparts') {
     field('Monite counterpart', [d.name, ' ', el('code', {}, d.monite_id)]);
     field('Status', [chip(d.status), d.push ? [' · push: ', chip(d.push.action)] : '']);
-    field('Decided by', d.decided_by ?? '—');
-    field('Reason', d.reason ? [el('code', {}, d.reason), ' — ', REASONS[d.reason] ?? ''] : '—');
+    field('Decided by', d.decided_by ? [decidedChip(d.decided_by), ' ', howDecided(d)] : '—');
+    field('Reason', d.reason ? [el('code', {}, d.reason), ' — ', d.link_issue ?? REASONS[d.reason] ?? ''] : '—');
+    field(`Warnings (${d.warnings.length})`, warningList(d.warnings));
     field('Accounting record', d.accounting_id ? [el('code', {}, d.accounting_id), ` ${d.accounting_name}`] : '—');
     field(`Candidates (${d.candidates.length})`, list(d.candidates, idName));
     field(`Suggestions (${d.suggestions.length})`, list(d.suggestions, (s) => [...idName(s), ` — score ${s.score}`]));
@@ -85,6 +104,8 @@ function detailsOf(view, d) {
   } else {
     field('Product', [d.name, ' ', d.monite_id ? el('code', {}, d.monite_id) : '(not in Monite yet)']);
     field('Status', chip(d.status));
+    field('Decided by', d.decided_by ? [decidedChip(d.decided_by), ' ', productRule(d)] : '—');
+    field(`Warnings (${d.warnings.length})`, warningList(d.warnings));
     field('Accounting item', d.accounting_id ? [el('code', {}, d.accounting_id), ` ${d.accounting_name}`] : '—');
     if (d.error) {
       field('Error', el('code', {}, d.error.code));
@@ -135,6 +156,7 @@ export function setupMatches(planner) {
     status.replaceChildren(
       el('option', { value: '' }, `All (${fmt(data?.counts[view].total ?? 0)})`),
       ...STATUSES[view].map((s) => el('option', { value: s }, `${s.replace('_', ' ')} (${fmt(counts[s] ?? 0)})`)),
+      ...tagOptions(isResync(data?.summary), VIEW_TAGS[view], data?.counts[view].tags),
     );
   }
 

@@ -1,9 +1,39 @@
-// The worker's row model: the plan's rows per view, their status, a search text each, and filtered
-// orders cached per (view, status, search). The page asks for windows of rows, never for the whole plan,
-// so a 100k-row plan never crosses to the main thread.
+// The worker's row model: the plan's rows per view, their status, re-sync tags (SPEC §3.0: how a row was
+// decided by a link, its drift warnings, its last push), a search text each, and filtered orders cached per
+// (view, status or tag, search). The page asks for windows of rows, never for the whole plan, so a 100k-row
+// plan never crosses to the main thread.
 
 const SECTIONS = ['bills', 'invoices', 'credit_notes', 'payment_records'];
 const MAX_CACHED_ORDERS = 12;
+/** Reasons of a counterpart whose link decides against a match (no name matching is tried for it). */
+const LINK_REASONS = new Set(['duplicate_link', 'linked_record_missing']);
+/** A filter value `tag:<name>` keeps the rows that carry the tag. */
+const TAG = 'tag:';
+
+/** The row's tags: `link` when a link decided it, and the codes of its re-sync warnings and reasons. */
+function matchTags(row, reason) {
+  const tags = row.warnings.map((w) => w.code);
+  if (row.decided_by === 'link') tags.push('link');
+  if (LINK_REASONS.has(reason)) tags.push(reason);
+  return tags.length ? tags : null;
+}
+
+/** What the last sync did with a document (SPEC §3.0 item 5), from its push result; null when never synced. */
+export function syncedState(r) {
+  if (r.errors.some((e) => e.code === 'already_pushed')) return 'already_pushed';
+  if (r.errors.some((e) => e.code === 'push_in_progress')) return 'push_in_progress';
+  if (r.warnings.some((w) => w.code === 'last_push_failed')) return 'last_push_failed';
+  return null;
+}
+
+/** Failed last time and eligible now, with a synced record to push again: what `pushFailed` would send. */
+const canPushAgain = (r) => syncedState(r) === 'last_push_failed' && r.eligible && Boolean(r.synced?.record_id);
+
+function pushTags(r) {
+  const state = syncedState(r);
+  if (!state) return null;
+  return canPushAgain(r) ? [state, 'push_again'] : [state];
+}
 
 /** Names and labels from the input, so rows can show more than ids. */
 export function sideInfo(input) {
@@ -49,11 +79,13 @@ export function buildModel(plan, side, progress = () => {}) {
   const counterparts = {
     items: plan.pull.counterparts,
     status: plan.pull.counterparts.map((c) => c.status),
+    tags: plan.pull.counterparts.map((c) => matchTags(c, c.reason)),
     text: plan.pull.counterparts.map((c) => {
       tick();
-      return lower(c.monite_id, side.names.get(c.monite_id), c.accounting_id, side.accountingNames.get(c.accounting_id), c.reason, c.decided_by, ...c.candidates);
+      return lower(c.monite_id, side.names.get(c.monite_id), c.accounting_id, side.accountingNames.get(c.accounting_id), c.reason, c.decided_by, ...c.candidates, ...c.warnings.map((w) => w.code));
     }),
     row(c, i) {
+      const push = pushCounterparts.get(c.monite_id);
       return {
         i,
         status: c.status,
@@ -67,7 +99,11 @@ export function buildModel(plan, side, progress = () => {}) {
         candidate_count: c.candidates.length,
         suggestions: c.suggestions.slice(0, 3),
         suggestion_count: c.suggestions.length,
-        push_action: pushCounterparts.get(c.monite_id)?.action ?? null,
+        push_action: push?.action ?? null,
+        warnings: c.warnings.slice(0, 3),
+        warning_count: c.warnings.length,
+        // For a shared or missing link, the push side's issue names the linked record.
+        link_issue: LINK_REASONS.has(c.reason) ? push?.errors.find((e) => e.code === c.reason)?.message ?? null : null,
       };
     },
     details(c, i) {
@@ -77,6 +113,7 @@ export function buildModel(plan, side, progress = () => {}) {
         candidates: c.candidates.map(named),
         suggestions: c.suggestions.map((s) => ({ ...named(s.accounting_id), score: s.score })),
         rivals: (c.rivals ?? []).map((id) => ({ id, name: side.names.get(id) ?? '' })),
+        warnings: c.warnings,
         push: pushCounterparts.get(c.monite_id) ?? null,
       };
     },
@@ -85,9 +122,10 @@ export function buildModel(plan, side, progress = () => {}) {
   const products = {
     items: plan.pull.products,
     status: plan.pull.products.map(productStatus),
+    tags: plan.pull.products.map((p) => matchTags(p, null)),
     text: plan.pull.products.map((p) => {
       tick();
-      return lower(p.monite_id, side.productNames.get(p.monite_id), p.accounting_id, side.itemNames.get(p.accounting_id), p.payload?.name, productStatus(p), ...(p.error?.accounting_ids ?? []));
+      return lower(p.monite_id, side.productNames.get(p.monite_id), p.accounting_id, side.itemNames.get(p.accounting_id), p.payload?.name, productStatus(p), p.decided_by, ...(p.error?.accounting_ids ?? []), ...p.warnings.map((w) => w.code));
     }),
     row(p, i) {
       return {
@@ -101,6 +139,9 @@ export function buildModel(plan, side, progress = () => {}) {
         candidates: (p.error?.accounting_ids ?? []).slice(0, 6),
         candidate_count: p.error?.accounting_ids.length ?? 0,
         monite_ids: p.error?.monite_ids ?? [],
+        decided_by: p.decided_by ?? null,
+        warnings: p.warnings.slice(0, 3),
+        warning_count: p.warnings.length,
       };
     },
     details(p, i) {
@@ -109,6 +150,7 @@ export function buildModel(plan, side, progress = () => {}) {
         candidates: (p.error?.accounting_ids ?? []).map((id) => ({ id, name: side.itemNames.get(id) ?? '' })),
         monite_ids: (p.error?.monite_ids ?? []).map((id) => ({ id, name: side.productNames.get(id) ?? '' })),
         error: p.error,
+        warnings: p.warnings,
         payload: p.payload ?? null,
       };
     },
@@ -120,10 +162,11 @@ export function buildModel(plan, side, progress = () => {}) {
     push[section] = {
       items,
       status: items.map((r) => (r.eligible ? 'eligible' : 'blocked')),
+      tags: items.map(pushTags),
       text: items.map((r) => {
         tick();
         const doc = side.docs.get(r.monite_id);
-        return lower(r.monite_id, doc?.number, doc?.party, ...r.errors.flatMap((e) => [e.code, e.path]), ...r.warnings.flatMap((e) => [e.code, e.path]));
+        return lower(r.monite_id, doc?.number, doc?.party, r.synced?.record_id, ...r.errors.flatMap((e) => [e.code, e.path]), ...r.warnings.flatMap((e) => [e.code, e.path]));
       }),
       row(r, i) {
         const doc = side.docs.get(r.monite_id);
@@ -137,10 +180,22 @@ export function buildModel(plan, side, progress = () => {}) {
           errors: r.errors.slice(0, 3),
           error_count: r.errors.length,
           warning_count: r.warnings.length,
+          synced_state: syncedState(r),
+          last_failed: r.warnings.find((w) => w.code === 'last_push_failed')?.message ?? null,
+          can_push_again: canPushAgain(r),
         };
       },
       details(r, i) {
-        return { ...this.row(r, i), section, errors: r.errors, warnings: r.warnings, payload: r.payload ?? null };
+        return {
+          ...this.row(r, i),
+          section,
+          errors: r.errors,
+          warnings: r.warnings,
+          synced: r.synced ?? null,
+          payload: r.payload ?? null,
+          // The push result itself, without its payload: what `pushFailed` reads to push this one again.
+          result: { monite_id: r.monite_id, eligible: r.eligible, errors: r.errors, warnings: r.warnings, synced: r.synced ?? null },
+        };
       },
     };
   }
@@ -148,7 +203,7 @@ export function buildModel(plan, side, progress = () => {}) {
   return { views: { counterparts, products, ...push }, orders: new Map() };
 }
 
-/** The row indexes of `view` that pass `status` and every word of `search`, cached. */
+/** The row indexes of `view` that pass `status` (or `tag:<name>`) and every word of `search`, cached. */
 function order(model, view, status, search) {
   const v = model.views[view];
   if (!v) throw new Error(`unknown view ${view}`);
@@ -158,8 +213,9 @@ function order(model, view, status, search) {
   const cached = model.orders.get(key);
   if (cached) return cached;
   const out = [];
+  const tag = status.startsWith(TAG) ? status.slice(TAG.length) : null;
   for (let i = 0; i < v.items.length; i++) {
-    if (status && v.status[i] !== status) continue;
+    if (tag ? !v.tags[i]?.includes(tag) : status && v.status[i] !== status) continue;
     const text = v.text[i];
     if (words.every((w) => text.includes(w))) out.push(i);
   }
@@ -189,13 +245,20 @@ export function rowDetails(model, { view, i }) {
   return item ? v.details(item, i) : null;
 }
 
-/** Counts of each status per view, for the filters' option labels. */
+/** The index of the row of `view` for Monite record `monite_id`, or -1 (to open it again after a new plan). */
+export function findRow(model, { view, monite_id }) {
+  return model.views[view]?.items.findIndex((r) => r.monite_id === monite_id) ?? -1;
+}
+
+/** Counts of each status and each tag per view, for the filters' option labels. */
 export function statusCounts(model) {
   const out = {};
   for (const [name, v] of Object.entries(model.views)) {
     const counts = {};
+    const tags = {};
     for (const s of v.status) counts[s] = (counts[s] ?? 0) + 1;
-    out[name] = { total: v.items.length, counts };
+    for (const list of v.tags) for (const t of list ?? []) tags[t] = (tags[t] ?? 0) + 1;
+    out[name] = { total: v.items.length, counts, tags };
   }
   return out;
 }

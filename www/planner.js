@@ -33,5 +33,7 @@ export function createPlanner(url = new URL('./worker.js', import.meta.url)) {
     query: (query) => send({ op: 'query', ...query }),
     /** One row in full: `{ generation, view, i }`. */
     row: (query) => send({ op: 'row', ...query }),
+    /** The index of a Monite record's row: `{ generation, view, monite_id }` → index, or -1. */
+    find: (query) => send({ op: 'find', ...query }),
   };
 }

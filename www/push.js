@@ -1,26 +1,65 @@
 // The push preview: bills, invoices, credit notes and payment records, each eligible or blocked with its
-// reasons by field path; the open document shows every reason, warning and the shaped payload.
+// reasons by field path, and on a re-sync what the last sync did with it (already pushed, in progress, last
+// push failed — with "Push again" for one that passes now); the open document shows every reason, warning,
+// its synced record and the shaped payload.
 import { $, chip, debounce, el, fmt, json, two } from './dom.js';
+import { lastSync } from './push-again.js';
+import { isResync, syncedChip, tagOptions, VIEW_TAGS } from './resync.js';
 import { createVirtualTable } from './table.js';
 
 const TITLES = { bills: 'Bill', invoices: 'Invoice', credit_notes: 'Credit note', payment_records: 'Payment record' };
+const SECTION_NAMES = { bills: 'Bills', invoices: 'Invoices', credit_notes: 'Credit notes', payment_records: 'Payment records' };
+/** Documents the last sync pushed or is pushing: the sync leaves them alone (no action, not a failure). */
+const LEFT_ALONE = new Set(['already_pushed', 'push_in_progress']);
+
+const at = (e) => (e.path ? `${e.path}: ${e.code}` : e.code);
+
+function reasonsCell(r) {
+  if (r.can_push_again) return two('↻ last push failed — can be pushed again', r.last_failed, { title: r.last_failed });
+  if (r.error_count) {
+    return two(r.errors.map(at).join(' · '), r.error_count > r.errors.length ? `+${r.error_count - r.errors.length} more` : r.errors[0].message, {
+      title: r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'),
+    });
+  }
+  return two('—', r.warning_count ? `${r.warning_count} warning${r.warning_count === 1 ? '' : 's'}` : 'ready to push');
+}
+
+/** The push chip: what the sync does with the document (a pushed or pushing one it leaves alone). */
+const pushChip = (r) => (LEFT_ALONE.has(r.synced_state) ? chip('none') : chip(r.status));
 
 const COLUMNS = [
-  { label: 'Document', width: '30%', render: (r) => two([r.number || '(no number)', r.party ? ` · ${r.party}` : ''].join(''), r.monite_id, { id: true, title: r.monite_id }) },
-  { label: 'Status', width: '10rem', render: (r) => el('span', { title: r.doc_status }, r.doc_status) },
-  { label: 'Push', width: '7.5rem', render: (r) => chip(r.status) },
-  {
-    label: 'Reasons by field path',
-    render: (r) =>
-      r.error_count
-        ? two(
-            r.errors.map((e) => `${e.path}: ${e.code}`).join(' · '),
-            r.error_count > r.errors.length ? `+${r.error_count - r.errors.length} more` : r.errors[0].message,
-            { title: r.errors.map((e) => `${e.path}: ${e.message}`).join('\n') },
-          )
-        : two('—', r.warning_count ? `${r.warning_count} warning${r.warning_count === 1 ? '' : 's'}` : 'ready to push'),
-  },
+  { label: 'Document', width: '27%', render: (r) => two([r.number || '(no number)', r.party ? ` · ${r.party}` : ''].join(''), r.monite_id, { id: true, title: r.monite_id }) },
+  { label: 'Status', width: '8.5rem', render: (r) => el('span', { title: r.doc_status }, r.doc_status) },
+  { label: 'Last sync', width: '9.5rem', className: 'synced', render: (r) => syncedChip(r.synced_state) },
+  { label: 'Push', width: '7.5rem', render: pushChip },
+  { label: 'Reasons by field path', render: reasonsCell },
 ];
+
+/** Per section, what the last sync left: the summary's re-sync counts (and how many can go again). */
+function resyncTable(result) {
+  const keys = [
+    ['total', 'Documents'],
+    ['eligible', 'Eligible'],
+    ['already_pushed', 'Already pushed'],
+    ['push_in_progress', 'In progress'],
+    ['last_push_failed', 'Last push failed'],
+  ];
+  const cell = (section, key, value) => el('td', { dataset: { section, key, value } }, fmt(value));
+  return el(
+    'table',
+    { className: 'compact resync-table' },
+    el('caption', {}, 'Since the last sync'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Section'), keys.map(([, label]) => el('th', { scope: 'col' }, label)), el('th', { scope: 'col' }, 'Can be pushed again'))),
+    el(
+      'tbody',
+      {},
+      Object.keys(TITLES).map((section) => {
+        const s = result.summary.push[section];
+        return el('tr', {}, el('th', { scope: 'row' }, SECTION_NAMES[section]), keys.map(([key]) => cell(section, key, s[key])), cell(section, 'push_again', result.counts[section].tags.push_again ?? 0));
+      }),
+    ),
+  );
+}
 
 const issues = (items, label) =>
   items.length
@@ -41,10 +80,11 @@ function creditNoteChecks(payload) {
   return el('ul', { className: 'checks' }, checks.map(([text, ok]) => el('li', { className: ok ? 'ok' : 'bad' }, `${ok ? '✓' : '✗'} ${text}`)));
 }
 
-function detailsOf(d) {
+function detailsOf(d, api, reopen) {
   const out = [
-    el('h3', {}, `${TITLES[d.section]} ${d.number || ''}`, ' ', chip(d.status)),
+    el('h3', {}, `${TITLES[d.section]} ${d.number || ''}`, ' ', pushChip(d)),
     el('p', {}, el('code', {}, d.monite_id), d.party ? ` · ${d.party}` : '', d.doc_status ? ` · status ${d.doc_status}` : ''),
+    ...(d.synced || d.synced_state ? lastSync(d, api, reopen) : []),
     el('h4', {}, `Reasons (${d.errors.length})`),
     issues(d.errors, 'Reasons'),
     el('h4', {}, `Warnings (${d.warnings.length})`),
@@ -62,6 +102,7 @@ function detailsOf(d) {
 
 export function setupPush(planner) {
   let data;
+  let api = null;
   let section = 'bills';
   const status = $('push-status');
   const search = $('push-search');
@@ -80,17 +121,40 @@ export function setupPush(planner) {
       }
       return answer;
     },
-    onOpen: async (row) => {
-      const d = await planner.row({ generation: data.generation, view: section, i: row.i });
-      if (d) details.replaceChildren(...detailsOf(d));
-    },
+    onOpen: (row) => show(section, row.i),
   });
 
+  /** Shows row `i` of `view` in the details panel. */
+  async function show(view, i) {
+    const d = await planner.row({ generation: data.generation, view, i });
+    if (!d) return;
+    // After a new plan, the same document again (its row index may have moved).
+    const reopen = async () => {
+      const again = await planner.find({ generation: data.generation, view, monite_id: d.monite_id });
+      if (again >= 0 && view === section) await show(view, again);
+    };
+    details.replaceChildren(...detailsOf(d, api, reopen));
+  }
+
   const hint = () => details.replaceChildren(el('p', { className: 'muted' }, 'Select a document to see each reason by field path and the payload that would be pushed.'));
+
+  function fillStatuses() {
+    const c = data?.counts[section];
+    const count = (n) => ` (${fmt(n ?? 0)})`;
+    const chosen = status.value;
+    status.replaceChildren(
+      el('option', { value: '' }, `All${count(c?.total)}`),
+      el('option', { value: 'eligible' }, `Eligible${count(c?.counts.eligible)}`),
+      el('option', { value: 'blocked' }, `Blocked${count(c?.counts.blocked)}`),
+      ...tagOptions(isResync(data?.summary), VIEW_TAGS.documents, c?.tags),
+    );
+    status.value = [...status.options].some((o) => o.value === chosen) ? chosen : '';
+  }
 
   for (const radio of document.querySelectorAll('input[name="push-kind"]')) {
     radio.addEventListener('change', () => {
       section = radio.value;
+      fillStatuses();
       hint();
       table.reset();
     });
@@ -99,12 +163,18 @@ export function setupPush(planner) {
   search.addEventListener('input', debounce(() => table.reset(), 150));
 
   return {
-    update(result) {
+    /** New data: the worker's `result`, and `{ client, preview, setStep }` when it came through the API. */
+    update(result, through = null) {
       data = result;
+      api = through;
       for (const s of Object.keys(TITLES)) {
         const c = result.counts[s];
         $(`count-${s}`).textContent = `(${fmt(c.total)})`;
       }
+      const box = $('push-resync');
+      box.hidden = !isResync(result.summary);
+      box.replaceChildren(...(box.hidden ? [] : [resyncTable(result)]));
+      fillStatuses();
       hint();
       table.reset();
     },

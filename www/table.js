@@ -160,6 +160,7 @@ export function createVirtualTable(table, { columns, fetchPage, onOpen = () => {
       inflight = new Set();
       loaded = false;
       active = -1;
+      delete table.dataset.total; // unknown until the first page answers
       wrap.scrollTop = 0;
       schedule();
     },

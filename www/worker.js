@@ -1,9 +1,9 @@
 // Module worker: loads the data, plans it with the package's engine (init() then planSyncJson), and keeps
 // the plan here. The page receives the summary and asks for windows of rows, so the main thread never
-// parses or clones a big plan. Messages: { id, op: 'load' | 'query' | 'row', ... } → progress / result / error.
+// parses or clones a big plan. Messages: { id, op: 'load' | 'query' | 'row' | 'find', ... } → progress / result / error.
 import { fromQuickBooks, fromXero, init, planSyncJson } from '/pkg/esm/browser.js';
 import { combine } from './detect.js';
-import { buildModel, queryRows, rowDetails, sideInfo, statusCounts } from './model.js';
+import { buildModel, findRow, queryRows, rowDetails, sideInfo, statusCounts } from './model.js';
 
 /** Plans whose JSON is smaller than this are also sent whole (window.__plan, tests, small inputs). */
 const WHOLE_PLAN_LIMIT = 4_000_000;
@@ -149,11 +149,11 @@ self.onmessage = async ({ data }) => {
     let value;
     if (op === 'load') {
       value = await load(data, (phase, detail) => post({ id, type: 'progress', phase, ...detail }));
-    } else if (op === 'query' || op === 'row') {
+    } else if (op === 'query' || op === 'row' || op === 'find') {
       if (!model || data.generation !== generation) {
         value = null; // an answer for data that is gone
       } else {
-        value = op === 'query' ? { generation, ...queryRows(model, data) } : rowDetails(model, data);
+        value = op === 'query' ? { generation, ...queryRows(model, data) } : op === 'row' ? rowDetails(model, data) : findRow(model, data);
       }
     } else {
       throw new Error(`unknown op ${op}`);

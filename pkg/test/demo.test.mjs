@@ -11,7 +11,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fromQuickBooks, planSync, planSyncJson, validateBill } from 'ledgerbridge';
-import { generator, noDemo, root, startDemo } from './support/browser-env.mjs';
+import { contrastIssues, generator, noDemo, openDemoPage, root, startDemo, waitTotal } from './support/browser-env.mjs';
 
 const fixtures = join(root, '..', 'shared', 'fixtures');
 const artifacts = join(root, 'artifacts');
@@ -41,37 +41,12 @@ after(async () => {
 });
 
 /** A page on the demo, loaded and planned; page errors fail the test at `done()`. */
-async function openPage(path = '', { timeout = 30_000 } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 960 } });
-  const page = await context.newPage();
-  const failures = [];
-  page.on('pageerror', (e) => failures.push(e.message));
-  await page.goto(`${server.url}${path}`);
-  await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout });
-  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true', await page.textContent('#status'));
-  page.done = async () => {
-    assert.deepEqual(failures, [], 'no uncaught errors in the page');
-    await context.close();
-  };
-  return page;
-}
+const openPage = (path, options) => openDemoPage(demo, path, options);
 
 async function shot(page, name) {
   const path = join(artifacts, `demo-tab-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
-}
-
-/** Waits until a virtualized table reports `n` rows and has rows in the DOM (when n > 0). */
-async function waitTotal(page, table, n) {
-  await page.waitForFunction(
-    ([sel, count]) => {
-      const t = document.querySelector(sel);
-      return t?.dataset.total === String(count) && (count === 0 || t.querySelector('tbody tr[data-status]'));
-    },
-    [table, n],
-    { timeout: 15_000 },
-  );
 }
 
 const standing = (plan) => Object.fromEntries(plan.push.counterparts.map((c) => [c.monite_id, c.action === 'none' ? 'matched' : c.action]));
@@ -137,30 +112,7 @@ test('the sample: the counts on the page equal planSync’s summary; tabs work f
   // Readable contrast: text of the visible chips, buttons, tabs, muted notes and cells is ≥ 4.5:1 against
   // its effective background (WCAG AA for body text).
   await page.click('#tab-matches');
-  const low = await page.evaluate(() => {
-    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r, g, b]) => {
-      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (e) => {
-      for (let n = e; n; n = n.parentElement) {
-        const c = rgb(getComputedStyle(n).backgroundColor);
-        if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    const out = [];
-    let checked = 0;
-    for (const e of document.querySelectorAll('.chip, button, [role="tab"], .muted, .count span, td, th, label, #status, .legend')) {
-      if (!e.offsetParent || e.disabled || !e.textContent.trim()) continue;
-      checked += 1;
-      const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-      if (ratio < 4.5) out.push(`${e.tagName.toLowerCase()}.${e.className} “${e.textContent.trim().slice(0, 20)}”: ${ratio.toFixed(2)}`);
-    }
-    return { out, checked };
-  });
+  const low = await contrastIssues(page, '.chip, button, [role="tab"], .muted, .count span, td, th, label, #status, .legend');
   assert.deepEqual(low.out, []);
   assert.ok(low.checked > 50, `${low.checked} elements checked`);
   await page.done();

@@ -109,15 +109,15 @@ pub fn match_sides(monite: MoniteSide, accounting: AccountingSide, links: &Famil
     // A record whose strict key is empty belongs to no group (SPEC §3.1 "Empty names"): unmatched, with
     // no suggestions; an accounting one is never a candidate.
     let mut groups: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
-    for i in 0..monite.records.len() {
-        if results[i].is_some() {
+    for (i, result) in results.iter_mut().enumerate() {
+        if result.is_some() {
             continue;
         }
         let key = monite.key(i);
         if key.is_empty() {
             let mut r = monite.row(i, MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
-            results[i] = Some(r);
+            *result = Some(r);
         } else {
             groups.entry(key).or_default().0.push(i);
         }
