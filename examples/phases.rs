@@ -39,6 +39,15 @@ fn main() -> ExitCode {
         let out = serde_json::to_string(&plan).unwrap_or_default();
         let written = t.elapsed();
         ledgerbridge::work::mark("write");
+        use ledgerbridge::work::{read as counted, Kind};
+        eprintln!(
+            "  work: {} similarity bytes, {} key characters, {} cascade candidates, {} tax rates (0 without work-counters)",
+            counted(Kind::Similarity),
+            counted(Kind::KeyChars),
+            counted(Kind::Cascade),
+            counted(Kind::TaxRates)
+        );
+        ledgerbridge::work::reset();
         let t = Instant::now();
         drop((plan, input));
         let dropped = t.elapsed();

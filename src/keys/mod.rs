@@ -47,7 +47,7 @@ pub fn strict_key(raw: &str) -> String {
     if raw.is_ascii() {
         return strict_ascii(raw);
     }
-    fixed_point(raw, strict_pass)
+    settle(strict_pass(raw), strict_pass, |t| Some(strict_ascii(t)))
 }
 
 /// The strict key of ASCII text in one pass and one allocation: NFKC is the identity on ASCII and case
@@ -77,15 +77,23 @@ fn strict_ascii(raw: &str) -> String {
     out
 }
 
-/// Applies `pass` until its output stops changing, so that both keys are idempotent by construction.
+/// Runs `pass` from `first` (the output of a first pass) until its output stops changing, so that both
+/// keys are idempotent by construction, handing over to `ascii` as soon as the text is ASCII (Latin names
+/// usually are once their diacritics are gone): `ascii` is the key's ASCII path, which gives that fixed
+/// point in one pass (the tests check it against the passes).
 ///
 /// Case folding can leave text that NFKC changes again (a folded Greek letter with two accents that NFKC
 /// recomposes), and sorting the loose key's tokens can bring a multi-word legal form to the end, where the
 /// strict step would canonicalize it. Every pass after the first only removes or rewrites what the
 /// previous one exposed, so the loop ends in one or two extra passes in practice; it is bounded anyway.
-fn fixed_point(raw: &str, pass: fn(&str) -> String) -> String {
-    let mut current = pass(raw);
+fn settle(first: String, pass: fn(&str) -> String, ascii: impl Fn(&str) -> Option<String>) -> String {
+    let mut current = first;
     for _ in 0..8 {
+        if current.is_ascii() {
+            if let Some(done) = ascii(&current) {
+                return done;
+            }
+        }
         let next = pass(&current);
         if next == current {
             break;
@@ -119,14 +127,31 @@ fn strict_pass(raw: &str) -> String {
 /// ```
 pub fn loose_key(raw: &str) -> String {
     if raw.is_ascii() {
-        // One pass is the fixed point unless its sorted tokens end in a legal form the strict step would
-        // canonicalize (`besloten vennootschap`): then the general path runs the passes out.
-        let once = loose_tokens(&strict_ascii(raw));
+        return loose_key_from_strict(raw, &strict_ascii(raw));
+    }
+    loose_key_from_strict(raw, &strict_key(raw))
+}
+
+/// The loose key of `raw` when its strict key is already known (the gate computes every strict key once):
+/// equal to `loose_key(raw)`, without keying the name a second time.
+pub fn loose_key_from_strict(raw: &str, strict: &str) -> String {
+    let first = if raw.is_ascii() {
+        let once = loose_tokens(strict);
         if !legal_forms::ends_in_variant(&once) {
             return once;
         }
-    }
-    fixed_point(raw, loose_pass)
+        once
+    } else {
+        loose_steps(strict)
+    };
+    settle(first, loose_pass, loose_ascii)
+}
+
+/// The loose key of ASCII text in one pass, unless its sorted tokens end in a legal form the strict step
+/// would canonicalize (`besloten vennootschap`): then `None`, and the passes run out.
+fn loose_ascii(raw: &str) -> Option<String> {
+    let once = loose_tokens(&strict_ascii(raw));
+    (!legal_forms::ends_in_variant(&once)).then_some(once)
 }
 
 /// The loose steps on an ASCII strict key: every character but letters, digits and spaces removed,
@@ -149,7 +174,11 @@ fn loose_tokens(strict: &str) -> String {
 
 /// One pass of the loose key's steps.
 fn loose_pass(raw: &str) -> String {
-    let strict = strict_key(raw);
+    loose_steps(&strict_key(raw))
+}
+
+/// The loose key's steps on a strict key.
+fn loose_steps(strict: &str) -> String {
     let stripped: String = if strict.is_ascii() {
         strict
             .chars()
@@ -179,13 +208,66 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The general path the shortcuts must agree with: `pass` applied until its output stops changing.
+    fn fixed_point(raw: &str, pass: fn(&str) -> String) -> String {
+        let mut current = pass(raw);
+        for _ in 0..8 {
+            let next = pass(&current);
+            if next == current {
+                break;
+            }
+            current = next;
+        }
+        current
+    }
+
     /// Words that exercise every step on ASCII: legal forms alone and in several words, punctuation,
     /// white space of every ASCII kind, controls.
     const WORDS: &[&str] = &[
-        "Acme", "ACME", "o'Brien", "a.b", "-", "&", "Ltd", "ltd.", "Limited", "co.", "Company", "inc.", "Inc",
-        "L.L.C.", "llc.", "pty.", "ltd", "besloten", "vennootschap", "public", "limited", "company", "s.a.",
-        "S.A.R.L.", "b.v.", "naamloze", "GmbH", "g.m.b.h.", "e.V.", "x", "Z9", "  ", "\t", "\n", "\r", "\u{b}",
-        "\u{c}", "\u{0}", "\u{7f}", "\u{1f}", ",", "(", ")", "'",
+        "Acme",
+        "ACME",
+        "o'Brien",
+        "a.b",
+        "-",
+        "&",
+        "Ltd",
+        "ltd.",
+        "Limited",
+        "co.",
+        "Company",
+        "inc.",
+        "Inc",
+        "L.L.C.",
+        "llc.",
+        "pty.",
+        "ltd",
+        "besloten",
+        "vennootschap",
+        "public",
+        "limited",
+        "company",
+        "s.a.",
+        "S.A.R.L.",
+        "b.v.",
+        "naamloze",
+        "GmbH",
+        "g.m.b.h.",
+        "e.V.",
+        "x",
+        "Z9",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\u{b}",
+        "\u{c}",
+        "\u{0}",
+        "\u{7f}",
+        "\u{1f}",
+        ",",
+        "(",
+        ")",
+        "'",
     ];
 
     fn phrase() -> impl Strategy<Value = String> {
@@ -203,6 +285,17 @@ mod tests {
                 prop_assert_eq!(strict_key(raw), fixed_point(raw, strict_pass), "strict {:?}", raw);
                 prop_assert_eq!(loose_key(raw), fixed_point(raw, loose_pass), "loose {:?}", raw);
             }
+        }
+
+        /// So do the shortcuts for other text (one Unicode pass, then the ASCII path once the text is
+        /// ASCII; the loose key from a known strict key).
+        #[test]
+        fn unicode_shortcuts_equal_the_general_path(
+            raw in "[a-zA-Z0-9 .,'\\-äöüÄÖÜßéèçñÅΚκσςΣKﬁ\u{301}\u{308}\u{200b}\u{a0}ǅДд中]{0,24}",
+        ) {
+            prop_assert_eq!(strict_key(&raw), fixed_point(&raw, strict_pass), "strict {:?}", raw);
+            prop_assert_eq!(loose_key(&raw), fixed_point(&raw, loose_pass), "loose {:?}", raw);
+            prop_assert_eq!(loose_key_from_strict(&raw, &strict_key(&raw)), loose_key(&raw), "from strict {:?}", raw);
         }
     }
 }

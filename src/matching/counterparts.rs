@@ -149,12 +149,12 @@ pub fn match_sides(monite: MoniteSide, accounting: AccountingSide, links: &Famil
 
     crate::work::mark("counterparts: cascade");
     if !unnamed.is_empty() {
-        let index = SuggestionIndex::build(accounting.records, unlinked_accounting);
+        let index = SuggestionIndex::build(accounting.records, accounting.keys, unlinked_accounting);
         crate::work::mark("counterparts: suggestion index");
         for m in unnamed {
             let mut r = monite.row(m, MatchStatus::Unmatched, IdList::default());
             r.reason = Some(Code::NoCandidateWithThisName);
-            r.suggestions = index.suggest(monite.name(m), accounting.records);
+            r.suggestions = index.suggest(monite.name(m), monite.key(m), accounting.records);
             results[m] = Some(r);
         }
     }

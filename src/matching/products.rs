@@ -65,7 +65,6 @@ pub fn match_products_linked(
     ledgers: &LedgerDefaults,
     links: &FamilyLinks,
 ) -> Vec<ProductResult> {
-
     let mut rows = Vec::with_capacity(monite.len() + accounting.len());
     let mut linked = vec![false; monite.len()];
     if !links.is_empty() {

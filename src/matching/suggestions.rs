@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
 use crate::input::records::accounting::AccountingCounterpart;
-use crate::keys::loose_key;
+use crate::keys::loose_key_from_strict;
 use crate::vocab::Suggestion;
 
 /// Minimum Jaro-Winkler similarity of the loose keys.
@@ -48,44 +48,30 @@ fn block(kind: u8, parts: &[&str]) -> Block {
     h.finish()
 }
 
+/// The hash of a whole loose key (equal keys are then compared as text).
+fn whole(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    key.hash(&mut h);
+    h.finish()
+}
+
 fn head(token: &str) -> &str {
-    token.char_indices().nth(3).map_or(token, |(at, _)| &token[..at])
+    head_n(token, 3)
 }
 
 fn tail(token: &str) -> &str {
+    if token.is_ascii() {
+        return token.get(token.len().saturating_sub(3)..).unwrap_or(token);
+    }
     let count = token.chars().count();
     token.char_indices().nth(count.saturating_sub(3)).map_or(token, |(at, _)| &token[at..])
 }
 
-/// The blocks of a loose key; the first is the whole-key block. A name of one token is blocked by its
-/// first four characters and by the first and last three; a longer name by pairs of tokens (first three
-/// with first three, last three with last three), which are far more selective than single tokens.
-fn blocks_of(key: &str) -> Vec<Block> {
-    if key.is_empty() {
-        return Vec::new();
+fn head_n(key: &str, n: usize) -> &str {
+    if key.is_ascii() {
+        return key.get(..n.min(key.len())).unwrap_or(key);
     }
-    let mut out = Vec::new();
-    let tokens: Vec<&str> = key.split(' ').take(MAX_BLOCK_TOKENS).collect();
-    if let [only] = tokens.as_slice() {
-        out.push(block(1, &[head_n(only, 4)]));
-        out.push(block(6, &[&letters(only)]));
-    }
-    for t in &tokens {
-        out.push(block(2, &[head(t)]));
-        out.push(block(3, &[tail(t)]));
-    }
-    let paired = &tokens[..tokens.len().min(MAX_PAIR_TOKENS)];
-    let sorted: Vec<String> = paired.iter().map(|t| letters(t)).collect();
-    for (i, (a, sa)) in paired.iter().zip(&sorted).enumerate() {
-        for (b, sb) in paired.iter().zip(&sorted).skip(i + 1) {
-            out.push(block(4, &[head(a), head(b)]));
-            out.push(block(5, &[tail(a), tail(b)]));
-            out.push(block(7, &[sa, sb]));
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
+    key.char_indices().nth(n).map_or(key, |(at, _)| &key[..at])
 }
 
 /// The first [`MAX_SIMILARITY_CHARS`] characters of a key.
@@ -93,72 +79,171 @@ fn prefix(key: &str) -> &str {
     head_n(key, MAX_SIMILARITY_CHARS)
 }
 
-/// The token's letters in sorted order: unchanged by a transposition, which can alter both ends of a
-/// short token at once ("reizen" / "rezien").
-fn letters(token: &str) -> String {
-    let mut chars: Vec<char> = token.chars().collect();
-    chars.sort_unstable();
-    chars.into_iter().collect()
+/// Buffers reused from one key to the next by [`Blocker::blocks`].
+#[derive(Default)]
+struct Blocker {
+    /// The sorted letters of the paired tokens, end to end, and where each ends.
+    letters: String,
+    ends: Vec<usize>,
+    bytes: Vec<u8>,
+    chars: Vec<char>,
+    out: Vec<Block>,
 }
 
-fn head_n(key: &str, n: usize) -> &str {
-    key.char_indices().nth(n).map_or(key, |(at, _)| &key[..at])
+impl Blocker {
+    /// The blocks of a non-empty loose key, sorted and without repeats. A name of one token is blocked by
+    /// its first four characters, its sorted letters, and its first and last three; a longer name by each
+    /// token's first and last three and by pairs of tokens (first three with first three, last three with
+    /// last three, sorted letters with sorted letters), which are far more selective than single tokens.
+    fn blocks(&mut self, key: &str) -> &[Block] {
+        self.out.clear();
+        self.letters.clear();
+        self.ends.clear();
+        let mut tokens = key.split(' ').take(MAX_BLOCK_TOKENS);
+        let mut paired: [&str; MAX_PAIR_TOKENS] = [""; MAX_PAIR_TOKENS];
+        let mut count = 0usize;
+        for t in tokens.by_ref().take(MAX_PAIR_TOKENS) {
+            if let Some(slot) = paired.get_mut(count) {
+                *slot = t;
+            }
+            count += 1;
+            self.push_letters(t);
+        }
+        let paired = paired.get(..count).unwrap_or(&[]);
+        let letters = |n: usize| {
+            let start = if n == 0 { 0 } else { self.ends.get(n - 1).copied().unwrap_or(0) };
+            self.letters.get(start..self.ends.get(n).copied().unwrap_or(0)).unwrap_or("")
+        };
+        let out = &mut self.out;
+        if let [only] = paired {
+            out.push(block(1, &[head_n(only, 4)]));
+            out.push(block(6, &[letters(0)]));
+        }
+        for t in paired.iter().copied().chain(tokens) {
+            out.push(block(2, &[head(t)]));
+            out.push(block(3, &[tail(t)]));
+        }
+        for (i, a) in paired.iter().enumerate() {
+            for (k, b) in paired.iter().enumerate().skip(i + 1) {
+                out.push(block(4, &[head(a), head(b)]));
+                out.push(block(5, &[tail(a), tail(b)]));
+                out.push(block(7, &[letters(i), letters(k)]));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Appends the token's letters in sorted order: unchanged by a transposition, which can alter both
+    /// ends of a short token at once ("reizen" / "rezien").
+    fn push_letters(&mut self, token: &str) {
+        if token.is_ascii() {
+            self.bytes.clear();
+            self.bytes.extend_from_slice(token.as_bytes());
+            self.bytes.sort_unstable();
+            self.letters.extend(self.bytes.iter().map(|&b| char::from(b)));
+        } else {
+            self.chars.clear();
+            self.chars.extend(token.chars());
+            self.chars.sort_unstable();
+            self.letters.extend(self.chars.iter());
+        }
+        self.ends.push(self.letters.len());
+    }
 }
 
 /// Loose keys of the accounting pool and the blocks over them (an empty key is in no block).
+///
+/// Blocks are one sorted vector of `(block, record)` pairs and a map from each block to its run: building
+/// it is one sort, where a map of lists would allocate a list per block.
 pub struct SuggestionIndex {
     keys: Vec<String>,
-    /// Records by their whole loose key, sorted by accounting id: an equal key scores 1.0, so only the
-    /// first few ids of such a list can be suggested, however long it is.
-    exact: FxHashMap<String, Vec<u32>>,
-    blocks: FxHashMap<Block, Vec<u32>>,
+    /// `(hash of the whole loose key, rank of the record by accounting id)`, sorted: an equal key scores
+    /// 1.0, so only the first few ids of such a run can be suggested, however long it is.
+    exact: Vec<(u64, u32)>,
+    /// Record position by rank.
+    by_rank: Vec<u32>,
+    /// Record positions, grouped by block.
+    members: Vec<u32>,
+    /// Each block's run in `members`: `(start, length)`.
+    runs: FxHashMap<Block, (u32, u32)>,
 }
 
 impl SuggestionIndex {
-    /// Computes the loose key of every accounting record that `candidate(index)` admits and blocks them
-    /// (a record some link names is never suggested: SPEC §3.0 item 3).
-    pub fn build(accounting: &[AccountingCounterpart], candidate: impl Fn(usize) -> bool) -> Self {
-        let keys: Vec<String> = accounting
+    /// Computes the loose key of every accounting record that `candidate(index)` admits (from its strict
+    /// key, `keys`) and blocks them (a record some link names is never suggested: SPEC §3.0 item 3).
+    pub fn build(accounting: &[AccountingCounterpart], keys: &[String], candidate: impl Fn(usize) -> bool) -> Self {
+        let loose: Vec<String> = accounting
             .iter()
             .enumerate()
-            .map(|(j, a)| if candidate(j) { loose_key(&a.name) } else { String::new() })
+            .map(|(j, a)| {
+                if candidate(j) {
+                    loose_key_from_strict(&a.name, keys.get(j).map_or("", String::as_str))
+                } else {
+                    String::new()
+                }
+            })
             .collect();
-        let mut exact: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut blocks: FxHashMap<Block, Vec<u32>> = FxHashMap::default();
-        for (j, key) in keys.iter().enumerate() {
-            if key.is_empty() {
-                continue;
-            }
-            exact.entry(key.clone()).or_default().push(j as u32);
-            for b in blocks_of(key) {
-                blocks.entry(b).or_default().push(j as u32);
+        let mut by_rank: Vec<u32> = (0..accounting.len() as u32).collect();
+        let id = |j: u32| accounting.get(j as usize).map_or("", |a| a.id.as_str());
+        by_rank.sort_by(|&a, &b| id(a).cmp(id(b)));
+        let mut exact = Vec::new();
+        for (rank, &j) in by_rank.iter().enumerate() {
+            match loose.get(j as usize) {
+                Some(key) if !key.is_empty() => exact.push((whole(key), rank as u32)),
+                _ => {}
             }
         }
-        let id = |j: &u32| accounting.get(*j as usize).map_or("", |a| a.id.as_str());
-        for members in exact.values_mut() {
-            members.sort_by(|a, b| id(a).cmp(id(b)));
+        exact.sort_unstable();
+        let mut blocker = Blocker::default();
+        let mut entries = Vec::with_capacity(loose.len() * 8);
+        for (j, key) in loose.iter().enumerate() {
+            if !key.is_empty() {
+                entries.extend(blocker.blocks(key).iter().map(|&b| (b, j as u32)));
+            }
         }
-        Self { keys, exact, blocks }
+        entries.sort_unstable();
+        let mut runs: FxHashMap<Block, (u32, u32)> = FxHashMap::default();
+        for (at, chunk) in entries.chunk_by(|a, b| a.0 == b.0).scan(0usize, |at, c| {
+            let start = *at;
+            *at += c.len();
+            Some((start, c))
+        }) {
+            if let Some(&(b, _)) = chunk.first() {
+                runs.insert(b, (at as u32, chunk.len() as u32));
+            }
+        }
+        let members = entries.into_iter().map(|e| e.1).collect();
+        Self { keys: loose, exact, by_rank, members, runs }
     }
 
-    /// Up to [`MAX_SUGGESTIONS`] accounting records whose loose key is close to `name`'s, best first
-    /// (ties broken by id, so the order never depends on input order).
-    pub fn suggest(&self, name: &str, accounting: &[AccountingCounterpart]) -> Vec<Suggestion> {
-        let key = loose_key(name);
+    /// Up to [`MAX_SUGGESTIONS`] accounting records whose loose key is close to `name`'s (whose strict key
+    /// is `strict`), best first (ties broken by id, so the order never depends on input order).
+    pub fn suggest(&self, name: &str, strict: &str, accounting: &[AccountingCounterpart]) -> Vec<Suggestion> {
+        let key = loose_key_from_strict(name, strict);
         if key.is_empty() {
             return Vec::new();
         }
         let id_of = |j: u32| accounting.get(j as usize).map_or("", |a| a.id.as_str());
         // Equal keys: score 1.0 without comparing, and only the smallest ids can make the cut.
-        let equal: &[u32] = self.exact.get(&key).map_or(&[], Vec::as_slice);
-        let mut scored: Vec<(f64, &str)> = equal.iter().take(MAX_SUGGESTIONS).map(|&j| (1.0, id_of(j))).collect();
+        let hash = whole(&key);
+        let start = self.exact.partition_point(|e| e.0 < hash);
+        let equal = self
+            .exact
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|e| e.0 == hash)
+            .filter_map(|&(_, rank)| self.by_rank.get(rank as usize).copied())
+            .filter(|&j| self.keys.get(j as usize).is_some_and(|k| *k == key));
+        let mut scored: Vec<(f64, &str)> = equal.take(MAX_SUGGESTIONS).map(|j| (1.0, id_of(j))).collect();
         let mut candidates: Vec<u32> = Vec::new();
-        let single_token = !key.contains(' ');
-        for b in blocks_of(&key) {
-            let Some(members) = self.blocks.get(&b) else { continue };
-            let cap = if single_token { MAX_BLOCK } else { MAX_TOKEN_BLOCK };
-            if members.len() <= cap {
-                candidates.extend_from_slice(members);
+        let cap = if key.contains(' ') { MAX_TOKEN_BLOCK } else { MAX_BLOCK };
+        for &b in Blocker::default().blocks(&key) {
+            let Some(&(start, len)) = self.runs.get(&b) else { continue };
+            if len as usize <= cap {
+                candidates.extend_from_slice(self.members.get(start as usize..(start + len) as usize).unwrap_or(&[]));
             }
         }
         candidates.sort_unstable();
