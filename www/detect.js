@@ -59,16 +59,6 @@ export function detect(value, name = 'input') {
   );
 }
 
-/** The QuickBooks company currency, from the first record that names one (items carry none). */
-function quickBooksCurrency(raw) {
-  for (const key of ['customers', 'vendors']) {
-    const list = raw[key]?.QueryResponse?.[key === 'customers' ? 'Customer' : 'Vendor'] ?? raw[key];
-    const found = Array.isArray(list) ? list.find((r) => r?.CurrencyRef?.value) : undefined;
-    if (found) return found.CurrencyRef.value;
-  }
-  return undefined;
-}
-
 /**
  * Assembles the pieces of every value into one PlanInput. `base()` gives the bundled sample (only called
  * when no whole PlanInput was given). Returns the input and a line per piece saying what it replaced.
@@ -102,10 +92,8 @@ export async function combine(values, { base, fromQuickBooks, fromXero }) {
   for (const kind of ['quickbooks', 'xero']) {
     const raw = raws[kind];
     if (!Object.keys(raw).length) continue;
-    if (kind === 'quickbooks' && !raw.currency) {
-      const currency = quickBooksCurrency(raw);
-      if (currency) raw.currency = currency;
-    }
+    // Without `currency`, fromQuickBooks takes the company currency from the first customer or vendor
+    // `CurrencyRef` itself (the rule lives in the engine, not here).
     const snapshot = kind === 'quickbooks' ? fromQuickBooks(raw) : fromXero(raw);
     const label = kind === 'quickbooks' ? 'QuickBooks Online' : 'Xero';
     const replaced = [];

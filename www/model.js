@@ -35,29 +35,40 @@ function pushTags(r) {
   return canPushAgain(r) ? [state, 'push_again'] : [state];
 }
 
-/** Names and labels from the input, so rows can show more than ids. */
+/**
+ * Names and labels from the input, so rows can show more than ids. Counterpart names are not derived here:
+ * the plan carries the name matching used (`monite_name`, `accounting_name`), and `buildModel` reads them.
+ */
 export function sideInfo(input) {
   const monite = input?.monite ?? {};
   const accounting = input?.accounting ?? {};
-  const names = new Map();
-  for (const c of monite.counterparts ?? []) {
-    const name = c.organization?.legal_name ?? (c.individual ? `${c.individual.first_name ?? ''} ${c.individual.last_name ?? ''}`.trim() : '');
-    names.set(c.id, name);
-  }
-  const accountingNames = new Map();
-  for (const c of accounting.counterparts ?? []) accountingNames.set(c.id, c.kind ? `${c.name} (${c.kind})` : c.name);
+  const accountingKinds = new Map();
+  for (const c of accounting.counterparts ?? []) accountingKinds.set(c.id, { name: c.name, kind: c.kind });
   const productNames = new Map();
   for (const p of monite.products ?? []) productNames.set(p.id, p.name);
   const itemNames = new Map();
   for (const p of accounting.products ?? []) itemNames.set(p.id, p.name);
   const docs = new Map();
-  for (const b of monite.payables ?? []) docs.set(b.id, { number: b.document_id ?? '', party: names.get(b.counterpart_id) ?? '', status: b.status });
-  for (const r of monite.receivables ?? []) docs.set(r.id, { number: r.document_id ?? '', party: r.counterpart_name ?? names.get(r.counterpart_id) ?? '', status: r.status });
+  for (const b of monite.payables ?? []) docs.set(b.id, { number: b.document_id ?? '', counterpart: b.counterpart_id, status: b.status });
+  for (const r of monite.receivables ?? []) docs.set(r.id, { number: r.document_id ?? '', party: r.counterpart_name, counterpart: r.counterpart_id, status: r.status });
   for (const p of monite.payment_records ?? []) {
     const amount = typeof p.amount === 'number' ? `${(p.amount / 100).toFixed(2)} ${p.currency ?? ''}` : '';
     docs.set(p.id, { number: amount, party: p.object?.type ? `payment of a ${p.object.type}` : '', status: p.status ?? '' });
   }
-  return { names, accountingNames, productNames, itemNames, docs };
+  return { accountingKinds, productNames, itemNames, docs };
+}
+
+/** The display names of both sides' counterparts, from the plan's rows (what matching compared). */
+function counterpartNames(plan, side) {
+  const names = new Map();
+  const accountingNames = new Map();
+  for (const [id, { name, kind }] of side.accountingKinds) accountingNames.set(id, kind ? `${name} (${kind})` : name);
+  for (const c of plan.pull.counterparts) {
+    names.set(c.monite_id, c.monite_name);
+    if (c.accounting_id && c.accounting_name !== null && !accountingNames.has(c.accounting_id)) accountingNames.set(c.accounting_id, c.accounting_name);
+  }
+  for (const doc of side.docs.values()) doc.party ??= names.get(doc.counterpart) ?? '';
+  return { names, accountingNames };
 }
 
 function productStatus(p) {
@@ -74,6 +85,7 @@ export function buildModel(plan, side, progress = () => {}) {
     if (done % step === 0) progress(done / total);
   };
   const lower = (...parts) => parts.filter(Boolean).join(' ').toLowerCase();
+  side = { ...side, ...counterpartNames(plan, side) };
 
   const pushCounterparts = new Map(plan.push.counterparts.map((c) => [c.monite_id, c]));
   const counterparts = {
@@ -90,7 +102,7 @@ export function buildModel(plan, side, progress = () => {}) {
         i,
         status: c.status,
         monite_id: c.monite_id,
-        name: side.names.get(c.monite_id) ?? '',
+        name: c.monite_name,
         decided_by: c.decided_by,
         reason: c.reason,
         accounting_id: c.accounting_id,
