@@ -24,7 +24,7 @@ pub use error::{InputError, InputErrorKind};
 pub use input::PlanInput;
 pub use keys::{loose_key, name_key, strict_key, KeyKind};
 pub use matching::{match_counterparts, match_products};
-pub use plan::{plan_sync, plan_sync_json};
+pub use plan::{plan_sync, plan_sync_bytes, plan_sync_json};
 pub use push::bills::validate_bill_json;
 pub use push::context::BillRules;
 pub use push::shape_credit_note;

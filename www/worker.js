@@ -1,7 +1,8 @@
-// Module worker: loads the data, plans it with the package's engine (init() then planSyncJson), and keeps
+// Module worker: loads the data, plans it with the package's engine (init(), then planSyncBytes for a fetched
+// PlanInput and planSyncJson for one combined from dropped files), and keeps
 // the plan here. The page receives the summary and asks for windows of rows, so the main thread never
 // parses or clones a big plan. Messages: { id, op: 'load' | 'query' | 'row' | 'find', ... } → progress / result / error.
-import { fromQuickBooks, fromXero, init, planSyncJson } from '/pkg/esm/browser.js';
+import { fromQuickBooks, fromXero, init, planSyncBytes, planSyncJson } from '/pkg/esm/browser.js';
 import { combine } from './detect.js';
 import { buildModel, findRow, queryRows, rowDetails, sideInfo, statusCounts } from './model.js';
 
@@ -17,9 +18,14 @@ const post = (message) => self.postMessage(message);
 
 /** Fetches text, reporting bytes as they arrive. */
 async function fetchText(url, onBytes) {
+  return new TextDecoder().decode(await fetchBytes(url, onBytes));
+}
+
+/** Fetches a body's bytes, reporting them as they arrive. */
+async function fetchBytes(url, onBytes) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks = [];
   let loaded = 0;
@@ -40,7 +46,7 @@ async function fetchText(url, onBytes) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /** What the bill form needs: the validation context and some bills, with their counterparts' standing. */
@@ -83,15 +89,16 @@ async function load({ source }, progress) {
   let t = performance.now();
   await init();
   t = mark('initMs', t);
-  let text;
+  let text; // the PlanInput as text (combined from files, or loaded over the API), or
+  let bytes; // as the fetched body's UTF-8 bytes
   let input;
   let notes;
   if (source.url) {
     progress('fetch', { loaded: 0 });
-    text = await fetchText(new URL(source.url, self.location.href).href, (loaded) => progress('fetch', { loaded }));
+    bytes = await fetchBytes(new URL(source.url, self.location.href).href, (loaded) => progress('fetch', { loaded }));
     t = mark('fetchMs', t);
-    progress('read', { bytes: text.length });
-    input = JSON.parse(text);
+    progress('read', { bytes: bytes.byteLength });
+    input = JSON.parse(new TextDecoder().decode(bytes));
     notes = [`${source.label ?? source.url}: a PlanInput`];
   } else if (source.texts || source.files) {
     const texts = source.texts ?? (await Promise.all(source.files.map(async (file) => ({ name: file.name, text: await file.text() }))));
@@ -116,10 +123,11 @@ async function load({ source }, progress) {
   }
   t = mark('readMs', t);
   const side = sideInfo(input);
-  progress('plan', { bytes: text.length });
+  progress('plan', { bytes: bytes ? bytes.byteLength : text.length });
   t = performance.now();
-  const planText = planSyncJson(text);
-  text = undefined;
+  // A fetched body goes in as its bytes (planSyncBytes): no string is encoded into the module's memory.
+  const planText = bytes ? new TextDecoder().decode(planSyncBytes(bytes)) : planSyncJson(text);
+  text = bytes = undefined;
   t = mark('planMs', t);
   progress('decode', { bytes: planText.length });
   const plan = JSON.parse(planText);

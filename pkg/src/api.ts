@@ -25,7 +25,7 @@ import type {
   SyncPlan,
 } from './generated/types.js';
 import { createClient as createBareClient, type ClientOptions, type MoniteClient } from './client/index.js';
-import { array, LIMITS, object, optionalObject, string } from './arguments.js';
+import { array, bytes, LIMITS, object, optionalObject, string } from './arguments.js';
 import { fromEngine, NotInitializedError } from './errors.js';
 
 // Types come from the Rust types (tsify), pulled out of the glue's declarations by the build without its
@@ -35,6 +35,7 @@ export type * from './generated/types.js';
 /** The functions every glue build exports: JSON text in, JSON text out. */
 export interface Glue {
   planSyncJson(input: string): string;
+  planSyncBytes(input: Uint8Array): Uint8Array;
   validateBillJson(bill: string, context: string): string;
   shapeCreditNoteJson(creditNote: string, context: string): string;
   matchCounterpartsJson(monite: string, accounting: string): string;
@@ -93,6 +94,21 @@ export function createApi(getGlue: (fn: string) => Glue) {
     planSyncJson(input: string): string {
       const json = string('', input);
       return call('planSyncJson', (g) => g.planSyncJson(json));
+    },
+    /**
+     * `planSync` for UTF-8 JSON bytes in and out — what `fs.readFile`, `fetch().arrayBuffer()` and a
+     * `File` give, and what `fs.writeFile` and a `Response` take: no UTF-16 string is made on either side,
+     * and the module's memory holds the input once, at its size in bytes. Bytes that are not UTF-8 are an
+     * `InputError` (`invalid_json`) naming the offset.
+     *
+     * ```ts
+     * const plan = planSyncBytes(await readFile('input.json'));
+     * await writeFile('plan.json', plan);
+     * ```
+     */
+    planSyncBytes(input: Uint8Array | ArrayBufferLike | ArrayBufferView): Uint8Array {
+      const view = bytes('', input);
+      return call('planSyncBytes', (g) => g.planSyncBytes(view));
     },
     /**
      * Validates one bill as a form does on every edit. `context` holds ledger accounts, tax rates,

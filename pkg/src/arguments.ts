@@ -130,3 +130,20 @@ export function string(name: string, value: unknown, max: number = LIMITS.maxTex
   }
   return value;
 }
+
+/**
+ * The bytes of a required byte argument: a `Uint8Array` (a Node `Buffer` is one), any other typed array or
+ * `DataView` (its bytes), or an `ArrayBuffer` (what `fetch().arrayBuffer()` gives). Not copied here: the
+ * glue copies them once into the module's memory.
+ */
+export function bytes(name: string, value: unknown, max: number = LIMITS.maxTextBytes): Uint8Array {
+  let view: Uint8Array;
+  if (value instanceof Uint8Array) view = value;
+  else if (ArrayBuffer.isView(value)) view = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  else if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)) view = new Uint8Array(value);
+  else throw wrongType(name, 'a Uint8Array, Buffer or ArrayBuffer of UTF-8 JSON', value);
+  if (view.byteLength > max) {
+    throw invalid(name, 'too_large', `the text is ${view.byteLength} bytes; the most is ${max} bytes (README "Bounded cost")`);
+  }
+  return view;
+}

@@ -28,6 +28,7 @@ export type * from './client/index.js';
 export const {
   planSync,
   planSyncJson,
+  planSyncBytes,
   validateBill,
   createBillValidator,
   shapeCreditNote,

@@ -15,7 +15,7 @@ impl Flat {
     /// `key: value` pairs, keys sorted, joined with `; ` (a bare value has no key).
     pub fn text(&self) -> String {
         let mut pairs = self.0.clone();
-        pairs.sort();
+        pairs.sort_unstable(); // equal pairs are indistinguishable: the order is the stable one
         let line: Vec<String> =
             pairs.into_iter().map(|(k, v)| if k.is_empty() { v } else { format!("{k}: {v}") }).collect();
         line.join("; ")

@@ -47,7 +47,7 @@ impl TaxRateIndex {
         }
         let id = |i: &usize| rates.get(*i).map_or("", |r| r.id.as_str());
         for same in by_value.values_mut() {
-            same.rates.sort_by(|a, b| id(a).cmp(id(b)));
+            same.rates.sort_unstable_by(|a, b| id(a).cmp(id(b)).then(a.cmp(b)));
             let only = |direction: Direction| {
                 let mut fitting =
                     same.rates.iter().filter(|&&i| rates.get(i).and_then(TaxRate::applies_to) == Some(direction));

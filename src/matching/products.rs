@@ -132,7 +132,8 @@ pub fn match_products_linked(
             }
         }
     }
-    rows.sort_by(|a, b| {
+    // Each row has its own key (ids are unique per side): an unstable sort gives the one order.
+    rows.sort_unstable_by(|a, b| {
         (a.monite_id.is_none(), &a.monite_id, &a.accounting_id).cmp(&(
             b.monite_id.is_none(),
             &b.monite_id,

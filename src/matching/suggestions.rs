@@ -187,7 +187,7 @@ impl SuggestionIndex {
             .collect();
         let mut by_rank: Vec<u32> = (0..accounting.len() as u32).collect();
         let id = |j: u32| accounting.get(j as usize).map_or("", |a| a.id.as_str());
-        by_rank.sort_by(|&a, &b| id(a).cmp(id(b)));
+        by_rank.sort_unstable_by(|&a, &b| id(a).cmp(id(b)).then(a.cmp(&b)));
         let mut exact = Vec::new();
         for (rank, &j) in by_rank.iter().enumerate() {
             match loose.get(j as usize) {
@@ -259,7 +259,7 @@ impl SuggestionIndex {
             let score = super::similarity::jaro_winkler(ours, theirs);
             (score >= MIN_SCORE).then(|| (score, id_of(j)))
         }));
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         scored
             .into_iter()
             .take(MAX_SUGGESTIONS)

@@ -23,6 +23,13 @@ pub fn plan_sync_json(input: &str) -> Result<String, JsValue> {
     js(crate::plan_sync_json(input))
 }
 
+/// Plans the sync from a `PlanInput` as UTF-8 JSON bytes; returns the `SyncPlan` as UTF-8 JSON bytes: no
+/// UTF-16 string on either side of the boundary (a file read or a `fetch` body goes in as it is).
+#[wasm_bindgen(js_name = planSyncBytes)]
+pub fn plan_sync_bytes(input: &[u8]) -> Result<Vec<u8>, JsValue> {
+    js(crate::plan_sync_bytes(input))
+}
+
 /// Validates one bill (JSON) against a `BillContext` (JSON, or empty); returns the `PushResult` as JSON.
 #[wasm_bindgen(js_name = validateBillJson)]
 pub fn validate_bill_json(bill: &str, context: &str) -> Result<String, JsValue> {

@@ -78,7 +78,8 @@ export class Output {
     this.isTTY = stream.isTTY === true;
     this.colour = wantsColour(stream, env);
   }
-  write(text: string): void {
+  /** Writes text, or bytes as they are (the plan from `planSyncBytes`). */
+  write(text: string | Uint8Array): void {
     this.#stream.write(text);
   }
   paint(style: Style, text: string): string {
@@ -222,8 +223,13 @@ export const OUTPUT_OPTIONS = {
 
 /** The text of `source` (`-` is stdin); unreadable → `BadInputError` naming it. */
 export function readText(source: string): string {
+  return readBytes(source).toString('utf8');
+}
+
+/** The bytes of `source` (a file, or `-` for stdin), as they are: for the byte entry, `planSyncBytes`. */
+export function readBytes(source: string): Buffer {
   try {
-    return readFileSync(source === '-' ? 0 : source, 'utf8');
+    return readFileSync(source === '-' ? 0 : source);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BadInputError(`cannot read ${source === '-' ? 'stdin' : source}: ${reason}`);

@@ -4,8 +4,8 @@
  * @module
  */
 import type { SyncPlan } from '../api.js';
-import { planSyncJson } from '../node.js';
-import { type Command, EXIT, outputMode, OUTPUT_OPTIONS, printSummary, Progress, readText, sourceName, withSources } from './io.js';
+import { planSyncBytes } from '../node.js';
+import { type Command, EXIT, outputMode, OUTPUT_OPTIONS, printSummary, Progress, readBytes, sourceName, withSources } from './io.js';
 
 export const plan: Command = {
   name: 'plan',
@@ -27,14 +27,19 @@ export const plan: Command = {
     const mode = outputMode(plan, values);
     const progress = new Progress(stderr);
     progress.update(`reading ${sourceName(source)}…`, true);
-    const text = readText(source);
-    progress.update(`planning ${(text.length / 1e6).toFixed(1)} MB…`, true);
-    const out = withSources({ '': sourceName(source) }, () => planSyncJson(text));
+    // Bytes in, bytes out (planSyncBytes): the file is never decoded to a string nor the plan encoded again.
+    const input = readBytes(source);
+    const size = `${(input.byteLength / 1e6).toFixed(1)} MB`;
+    progress.update(`planning ${size}…`, true);
+    const out = withSources({ '': sourceName(source) }, () => planSyncBytes(input));
     // The progress line shares the terminal with stdout: clear it before the result.
     progress.clear();
-    if (mode === 'summary') printSummary(stdout, JSON.parse(out) as SyncPlan);
-    else stdout.write(`${out}\n`);
-    progress.done(`planned ${(text.length / 1e6).toFixed(1)} MB`);
+    if (mode === 'summary') printSummary(stdout, JSON.parse(new TextDecoder().decode(out)) as SyncPlan);
+    else {
+      stdout.write(out);
+      stdout.write('\n');
+    }
+    progress.done(`planned ${size}`);
     return EXIT.ok;
   },
 };

@@ -15,6 +15,7 @@ import {
   NotInitializedError,
   planSync,
   planSyncJson,
+  planSyncBytes,
   shapeCreditNote,
   validateBill,
   version,
@@ -80,6 +81,10 @@ const input: PlanInput = {
 // Output: SyncPlan, its rows and summary.
 const plan: SyncPlan = planSync(input);
 const same: SyncPlan = JSON.parse(planSyncJson(JSON.stringify(input))) as SyncPlan;
+const planBytes: Uint8Array = planSyncBytes(new TextEncoder().encode(JSON.stringify(input)));
+planSyncBytes(new ArrayBuffer(2));
+// @ts-expect-error the byte entry takes bytes, not text
+planSyncBytes('{}');
 const ambiguous: number = plan.summary.pull.counterparts.ambiguous;
 const eligibleBills: number = plan.summary.push.bills.eligible + same.summary.push.bills.not_eligible;
 const errorCount: number = plan.summary.errors + plan.errors.length;
