@@ -42,6 +42,7 @@ export interface Glue {
   matchProductsJson(monite: string, accounting: string, settings: string): string;
   nameKey(value: string, kind: string): string;
   limits(): string;
+  memoryBytes(): number;
   fromQuickBooksJson(raw: string): string;
   fromXeroJson(raw: string): string;
   version(): string;
@@ -183,6 +184,13 @@ export function createApi(getGlue: (fn: string) => Glue) {
      */
     limits(): { max_text_bytes: number; max_key_value_bytes: number } {
       return JSON.parse(call('limits', (g) => g.limits())) as { max_text_bytes: number; max_key_value_bytes: number };
+    },
+    /**
+     * The module's WebAssembly memory now, in bytes. It only grows, so this is the most any call so far
+     * needed: a service can log it after a large plan (the benchmark reports it as the plan's peak memory).
+     */
+    memoryBytes(): number {
+      return call('memoryBytes', (g) => g.memoryBytes());
     },
     /** Package and name-key versions, e.g. `0.1.0 (keys v1)`. */
     version(): string {

@@ -39,5 +39,6 @@ export const {
   fromXero,
   version,
   limits,
+  memoryBytes,
   createClient,
 } = createApi(slot.get);

@@ -116,3 +116,11 @@ describe('the CLI plans files as bytes', () => {
     assert.equal(stderr.trim().split('\n').length, 1, stderr);
   });
 });
+
+test('memoryBytes: the module memory, in whole pages, never shrinking across a plan', async () => {
+  const { memoryBytes } = await import('ledgerbridge');
+  const before = memoryBytes();
+  assert.ok(Number.isInteger(before) && before > 0 && before % 65536 === 0, String(before));
+  planSyncBytes(encoder.encode(JSON.stringify(unicode)));
+  assert.ok(memoryBytes() >= before);
+});

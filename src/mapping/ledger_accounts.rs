@@ -20,12 +20,12 @@ pub struct LedgerIndex {
 
 impl LedgerIndex {
     /// Indexes the pulled accounts (the first of two with one id wins; the gate refuses duplicates).
-    pub fn new(accounts: &[LedgerAccount]) -> Self {
+    pub fn new(accounts: Vec<LedgerAccount>) -> Self {
         let mut by_id = FxHashMap::default();
         for (i, a) in accounts.iter().enumerate() {
             by_id.entry(a.id.clone()).or_insert(i);
         }
-        Self { accounts: accounts.to_vec(), by_id }
+        Self { accounts, by_id }
     }
 
     /// Resolves a reference.

@@ -16,8 +16,9 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// Indexes the pulled ledger accounts and tax rates.
-    pub fn new(ledger_accounts: &[LedgerAccount], tax_rates: &[TaxRate]) -> Self {
+    /// Indexes the pulled ledger accounts and tax rates, keeping them (moved in, not copied: a bill
+    /// validator's context is read once and owned by its tables).
+    pub fn new(ledger_accounts: Vec<LedgerAccount>, tax_rates: Vec<TaxRate>) -> Self {
         Self {
             ledgers: ledger_accounts::LedgerIndex::new(ledger_accounts),
             taxes: tax_rates::TaxRateIndex::new(tax_rates),

@@ -38,7 +38,7 @@ pub struct TaxRateIndex {
 
 impl TaxRateIndex {
     /// Indexes the pulled rates; rates with the same value are kept sorted by id.
-    pub fn new(rates: &[TaxRate]) -> Self {
+    pub fn new(rates: Vec<TaxRate>) -> Self {
         let mut by_value: FxHashMap<i64, SameValue> = FxHashMap::default();
         for (i, rate) in rates.iter().enumerate().filter(|(_, r)| r.is_active()) {
             if let Some(value) = rate.effective_tax_rate {
@@ -62,7 +62,7 @@ impl TaxRateIndex {
         for (i, r) in rates.iter().enumerate() {
             by_id.entry(r.id.clone()).or_insert(i);
         }
-        Self { rates: rates.to_vec(), by_id, by_value }
+        Self { rates, by_id, by_value }
     }
 
     fn rate(&self, i: usize) -> Option<&TaxRate> {

@@ -76,7 +76,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     );
 
     crate::work::mark("products");
-    let tables = Tables::new(&accounting.ledger_accounts, &accounting.tax_rates);
+    let tables = Tables::new(accounting.ledger_accounts.clone(), accounting.tax_rates.clone());
     let ctx = PushContext {
         tables: &tables,
         settings: &monite.settings,

@@ -68,8 +68,9 @@ pub struct BillRules {
 impl BillRules {
     /// Builds the tables of a checked context.
     pub fn new(context: Context) -> Self {
-        let context = context.0;
-        let tables = Tables::new(&context.ledger_accounts, &context.tax_rates);
+        let mut context = context.0;
+        // The tables own the accounts and rates; nothing reads them from the context afterwards.
+        let tables = Tables::new(std::mem::take(&mut context.ledger_accounts), std::mem::take(&mut context.tax_rates));
         let connected_at = connected_at(context.connection.as_ref());
         Self { tables, context, connected_at }
     }

@@ -30,6 +30,13 @@ pub fn plan_sync_bytes(input: &[u8]) -> Result<Vec<u8>, JsValue> {
     js(crate::plan_sync_bytes(input))
 }
 
+/// The size of the module's linear memory now, in bytes. WebAssembly memory only grows, so this is the
+/// peak every call so far needed (what the benchmark reports as the plan's memory).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
+}
+
 /// Validates one bill (JSON) against a `BillContext` (JSON, or empty); returns the `PushResult` as JSON.
 #[wasm_bindgen(js_name = validateBillJson)]
 pub fn validate_bill_json(bill: &str, context: &str) -> Result<String, JsValue> {
