@@ -42,26 +42,56 @@ pub const KEY_COPIES: usize = 4;
 
 /// How many bytes the NFKC forms of the text's characters exceed the text by (0 for ASCII text).
 pub fn key_growth(text: &str) -> usize {
-    if text.is_ascii() {
-        return 0;
+    scan(text).1
+}
+
+/// What NFKC (and full case folding on its result) can add to one non-ASCII character.
+fn char_growth(c: char) -> usize {
+    let mut expanded = 0usize;
+    unicode_normalization::char::decompose_compatible(c, |d| expanded += d.len_utf8());
+    // Full case folding can triple a character (ΐ → ΐ); count it on the decomposed form.
+    (expanded * 3).saturating_sub(c.len_utf8())
+}
+
+/// One pass over the text: how many `{` it holds (each may open a record) and [`key_growth`]. ASCII goes
+/// eight bytes at a time (a word without a high bit; its braces counted with the zero-byte trick), other
+/// text a character at a time.
+fn scan(text: &str) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const BRACES: u64 = 0x7b7b_7b7b_7b7b_7b7b;
+    let bytes = text.as_bytes();
+    let (mut objects, mut growth, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
+        if let Some(w) = word.filter(|w| w & HIGH == 0) {
+            // Bytes of `x` are zero exactly where `w` has a `{`; `(x & LOW) + LOW` sets the high bit of every
+            // non-zero byte without carrying into the next (all bytes are below 0x80).
+            let x = w ^ BRACES;
+            let nonzero = ((x & LOW) + LOW) | x;
+            objects += (!nonzero & HIGH).count_ones() as usize;
+            i += 8;
+            continue;
+        }
+        // `i` is always on a character boundary: it moves by whole ASCII words and whole characters.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        if c == '{' {
+            objects += 1;
+        } else if !c.is_ascii() {
+            growth += char_growth(c);
+        }
+        i += c.len_utf8();
     }
-    let mut growth = 0usize;
-    for c in text.chars().filter(|c| !c.is_ascii()) {
-        let mut expanded = 0usize;
-        unicode_normalization::char::decompose_compatible(c, |d| expanded += d.len_utf8());
-        // Full case folding can triple a character (ΐ → ΐ); count it on the decomposed form.
-        growth += (expanded * 3).saturating_sub(c.len_utf8());
-    }
-    growth
+    (objects, growth)
 }
 
 /// The memory reading `text` may need, by the model above: every `{` may open a record.
 pub fn estimate(text: &str) -> usize {
-    let objects = text.bytes().filter(|b| *b == b'{').count();
+    let (objects, growth) = scan(text);
     text.len()
         .saturating_mul(BYTES_PER_TEXT_BYTE)
         .saturating_add(objects.saturating_mul(BYTES_PER_OBJECT))
-        .saturating_add(key_growth(text).saturating_mul(KEY_COPIES))
+        .saturating_add(growth.saturating_mul(KEY_COPIES))
 }
 
 /// The plan's memory for `records` records whose ids are at most `longest_id` bytes and `listed` ids in
@@ -163,9 +193,41 @@ pub fn check_key_value(value: &str) -> Result<(), InputError> {
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn plain(t: &str) -> (usize, usize) {
+        let objects = t.bytes().filter(|b| *b == b'{').count();
+        let growth: usize = t.chars().filter(|c| !c.is_ascii()).map(char_growth).sum();
+        (objects, growth)
+    }
+
+    proptest! {
+        /// The word-at-a-time scan counts what a plain pass over bytes and characters counts.
+        #[test]
+        fn scan_equals_a_plain_pass(t in "[{a-z\"ä ﷺΐ}\\PC]{0,80}") {
+            prop_assert_eq!(scan(&t), plain(&t));
+        }
+    }
+
+    #[test]
+    fn the_scan_counts_what_a_plain_pass_counts() {
+        for t in [
+            "",
+            "{",
+            "{{{{{{{{",
+            "{{{{{{{{{",
+            r#"{"a":{"b":[{},{}]},"c":"Müller {GmbH}","d":"ﷺ{"}"#,
+            "abcdefg{ä{bcdefgh{ΐ}12345678{{",
+            "ääääääää{{{{{{{{ßßßß",
+        ] {
+            assert_eq!(scan(t), plain(t), "{t:?}");
+            let long = t.repeat(37);
+            assert_eq!(scan(&long), plain(&long), "{t:?} × 37");
+        }
+    }
 
     #[test]
     fn growth_counts_what_normalization_can_add() {

@@ -158,5 +158,5 @@ pub fn unique_at<'a>(ids: impl Iterator<Item = &'a str>, path_of: impl Fn(usize)
 
 /// An id as a JSON string: quoted, with newlines and quotes escaped, so messages stay on one line.
 fn quoted(id: &str) -> String {
-    serde_json::to_string(id).unwrap_or_else(|_| format!("{id:?}"))
+    serde_json::to_string(id).unwrap_or_else(|_| format!("\"{id}\""))
 }

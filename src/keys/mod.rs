@@ -110,6 +110,8 @@ fn strict_pass(raw: &str) -> String {
         // ASCII is NFKC-stable and folds to its lower case: skip the Unicode tables (hot path).
         raw.to_ascii_lowercase()
     } else {
+        // (The NFKC quick check would skip this for text already in NFKC — most names — and saved ~60 ms
+        // of 3 s natively at 100k per side, for 4.4 KiB of tables: not taken, README "Size".)
         let nfkc: String = raw.nfkc().collect();
         caseless::default_case_fold_str(&nfkc)
     };

@@ -20,7 +20,7 @@ pub fn first_ids<S: AsRef<str> + Ord>(mut ids: Vec<S>) -> (Vec<String>, usize) {
 
 /// A value as a JSON string, so messages quote names unambiguously and stay on one line.
 pub fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+    serde_json::to_string(text).unwrap_or_else(|_| format!("\"{text}\""))
 }
 
 /// Ids for a message: at most ten, then how many more (messages stay short whatever the input).
