@@ -36,7 +36,8 @@ fn main() -> ExitCode {
         let plan = ledgerbridge::plan_sync(&input);
         let planned = t.elapsed();
         let t = Instant::now();
-        let out = serde_json::to_string(&plan).unwrap_or_default();
+        let mut out = Vec::with_capacity(text.len() / 2);
+        serde_json::to_writer(&mut out, &plan).unwrap_or_default();
         let written = t.elapsed();
         ledgerbridge::work::mark("write");
         use ledgerbridge::work::{read as counted, Kind};
@@ -49,8 +50,15 @@ fn main() -> ExitCode {
         );
         ledgerbridge::work::reset();
         let t = Instant::now();
-        drop((plan, input));
+        drop(plan);
+        let plan_freed = t.elapsed();
+        drop(input);
         let dropped = t.elapsed();
+        eprintln!(
+            "  free: the plan {:.0} ms, the input {:.0} ms",
+            plan_freed.as_secs_f64() * 1e3,
+            (dropped - plan_freed).as_secs_f64() * 1e3
+        );
         println!(
             "run {run}: read {:>6.0} ms, plan {:>6.0} ms, write {:>6.0} ms, free {:>5.0} ms; {:.1} MB in, {:.1} MB out",
             read.as_secs_f64() * 1e3,
