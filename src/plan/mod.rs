@@ -59,10 +59,8 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
     for ids in accounting_names.values_mut() {
         ids.sort_unstable();
     }
-    let display: FxHashMap<&str, &str> =
-        accounting.counterparts.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
     let (counterpart_pushes, standing) =
-        plan_counterparts(monite_side, &counterpart_matches, &accounting_names, &display, counterpart_links);
+        plan_counterparts(monite_side, &counterpart_matches, &accounting_names, counterpart_links);
 
     crate::work::mark("push counterparts");
     let defaults = LedgerDefaults { default_products: monite.settings.default_products_ledger() };

@@ -21,7 +21,6 @@ pub fn plan_counterparts<'a>(
     monite: MoniteSide<'a>,
     matches: &[CounterpartMatch],
     accounting_names: &FxHashMap<&str, Vec<&str>>,
-    accounting_display: &FxHashMap<&str, &str>,
     links: &FamilyLinks,
 ) -> (Vec<CounterpartPush>, FxHashMap<&'a str, CounterpartStanding>) {
     let by_id: FxHashMap<&str, usize> = monite.records.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
@@ -87,7 +86,8 @@ pub fn plan_counterparts<'a>(
             CounterpartAction::Blocked => CounterpartState::Blocked,
         };
         let accounting_id = m.accounting_id.clone();
-        let shown = accounting_id.as_deref().and_then(|id| accounting_display.get(id)).map(|n| (*n).to_owned());
+        // The matched record's name, as matching found it (set whenever `accounting_id` is).
+        let shown = accounting_id.as_ref().and(m.accounting_name.clone());
         standing
             .insert(counterpart.id.as_str(), CounterpartStanding { state, accounting_id, name: shown.or(Some(name)) });
         pushes.push(CounterpartPush { monite_id: m.monite_id.clone(), action, errors, payload });
