@@ -77,6 +77,25 @@ export function createApi(getGlue: (fn: string) => Glue) {
     }
   }
 
+  // validateBill keeps the validator of the last context it read: a form calls it on every edit with the
+  // same context, and reading and indexing a 150-account context is most of a call. Reused only when the
+  // context's JSON text is the same, so a changed context is always read again; any error comes from the
+  // one-shot path, so errors are exactly those of a call without the cache (the bill's first).
+  let kept: { glue: Glue; context: string; validator: InstanceType<Glue['BillValidator']> } | undefined;
+  function validateWithKeptContext(glue: Glue, bill: string, context: string): string {
+    if (kept?.glue !== glue || kept.context !== context) {
+      let validator: InstanceType<Glue['BillValidator']>;
+      try {
+        validator = new glue.BillValidator(context);
+      } catch {
+        return glue.validateBillJson(bill, context);
+      }
+      kept?.validator.free();
+      kept = { glue, context, validator };
+    }
+    return kept.validator.validateJson(bill);
+  }
+
   const api = {
     /**
      * Plans the sync: every pull result and push decision with reasons, summary counts and errors
@@ -118,7 +137,7 @@ export function createApi(getGlue: (fn: string) => Glue) {
      */
     validateBill(bill: Payable, context?: BillContext): PushResult {
       const [b, c] = [object('bill', bill), optionalObject('context', context)];
-      return JSON.parse(call('validateBill', (g) => g.validateBillJson(b, c))) as PushResult;
+      return JSON.parse(call('validateBill', (g) => validateWithKeptContext(g, b, c))) as PushResult;
     },
     /**
      * A validator that keeps `context`, so each `validate(bill)` only reads the bill.
