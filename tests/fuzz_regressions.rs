@@ -167,3 +167,19 @@ fn duplicate_field_is_reported_at_that_field() {
     };
     assert_eq!(e.path, "accounting.tax_rates[0].id", "{e}");
 }
+
+/// [consistency] `matchProducts` read an accounting product with a negative price that `planSync` rejects
+/// (the fuzz target's first seed, on a fresh clone): both entry points must give one verdict, at the field.
+#[test]
+fn match_products_rejects_the_prices_plan_sync_rejects() {
+    use ledgerbridge::input::forms::ProductsToMatch;
+    let accounting = r#"[{"id":"a","name":"X","price":-5,"currency":"EUR"}]"#;
+    let Err(e) = ProductsToMatch::from_json_str("[]", accounting, "") else { panic!("a negative price was read") };
+    assert_eq!(e.kind, InputErrorKind::InvalidValue);
+    assert_eq!(e.path, "accounting[0].price");
+    let planned =
+        plan(&json!({ "accounting": { "products": [{ "id": "a", "name": "X", "price": -5, "currency": "EUR" }] } }));
+    let Err(p) = planned else { panic!("planSync read a negative price") };
+    assert_eq!((p.kind, p.path.as_str()), (InputErrorKind::InvalidValue, "accounting.products[0].price"));
+    assert_eq!(p.message, e.message);
+}

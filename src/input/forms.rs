@@ -129,6 +129,8 @@ impl ProductsToMatch {
         let settings: Settings = optional_object(settings, "settings")?;
         unique("monite", monite.iter().map(|p| p.id.as_str()))?;
         unique("accounting", accounting.iter().map(|p| p.id.as_str()))?;
+        // The prices planSync checks, checked the same way: one gate, one verdict.
+        super::validate::product_prices(&accounting, "accounting")?;
         Ok(Self { monite, accounting, settings })
     }
 }

@@ -3,7 +3,7 @@
 use crate::json::de::non_blank;
 use rustc_hash::FxHashMap;
 
-use super::records::accounting::AccountingPrice;
+use super::records::accounting::{AccountingPrice, AccountingProduct};
 use super::PlanInput;
 use crate::error::{InputError, InputErrorKind};
 use crate::input::records::origins::{Origin, Origins};
@@ -32,9 +32,7 @@ pub fn check(input: &PlanInput) -> Result<(), InputError> {
             ));
         }
     }
-    for (i, product) in a.products.iter().enumerate() {
-        price(product.price.as_ref(), || format!("accounting.products[{i}].price"))?;
-    }
+    product_prices(&a.products, "accounting.products")?;
     for (i, p) in m.payables.iter().enumerate() {
         date(&p.issued_at, || format!("monite.payables[{i}].issued_at"))?;
     }
@@ -120,6 +118,14 @@ pub fn major_price_ok(price: f64) -> bool {
 }
 
 /// An accounting product's price: minor units within `Price2`'s 0..=2^53 − 1, or major units that fit it.
+/// Every accounting product's price is within range (`collection` names the list in paths).
+pub fn product_prices(products: &[AccountingProduct], collection: &str) -> Result<(), InputError> {
+    for (i, product) in products.iter().enumerate() {
+        price(product.price.as_ref(), || format!("{collection}[{i}].price"))?;
+    }
+    Ok(())
+}
+
 fn price(price: Option<&AccountingPrice>, path: impl Fn() -> String) -> Result<(), InputError> {
     let bad = |message: String| Err(InputError::new(InputErrorKind::InvalidValue, path(), message));
     match price {
