@@ -72,8 +72,10 @@ impl fmt::Display for InputError {
     }
 }
 
-/// `text` with control characters written as escapes (`\n`, `\u{1b}`).
-fn one_line(text: String) -> String {
+/// `text` with control characters written as escapes (`\n`, `\u{1b}`): how an [`InputError`] writes a key
+/// or value of the caller's that holds them, so that the error stays one line (tools that resolve an
+/// error's path in the caller's document escape its keys the same way).
+pub fn one_line(text: String) -> String {
     if !text.chars().any(char::is_control) {
         return text;
     }

@@ -88,6 +88,8 @@ fn segment(v: &Value, rest: &str, depth: usize) -> bool {
     }
     let Some(map) = v.as_object() else { return false };
     map.iter().any(|(key, child)| {
+        // Error paths write control characters of a key as escapes (`ledgerbridge::error::one_line`).
+        let key = ledgerbridge::error::one_line(key.clone());
         rest.strip_prefix(key.as_str())
             .is_some_and(|t| (t.is_empty() || t.starts_with('.') || t.starts_with('[')) && tail(child, t, depth))
     })
@@ -122,5 +124,13 @@ mod tests {
         assert!(consistent(&doc, "monite.receivables[3]"));
         assert!(!consistent(&doc, "monite.payables[1].status"));
         assert!(!consistent(&doc, "monite.payables[0].line_items[0].a.b.c"));
+    }
+
+    #[test]
+    fn resolves_keys_with_control_characters_as_error_paths_write_them() {
+        let doc = json!({ "context": { "counterparts": { "ss\u{0}": "x", "a\nb": "y" } } });
+        assert!(resolves(&doc, "context.counterparts.ss\\u{0}"));
+        assert!(resolves(&doc, "context.counterparts.a\\nb"));
+        assert!(!resolves(&doc, "context.counterparts.ss"));
     }
 }
