@@ -87,7 +87,9 @@ export function createApi(getGlue: (fn: string) => Glue) {
       let validator: InstanceType<Glue['BillValidator']>;
       try {
         validator = new glue.BillValidator(context);
-      } catch {
+      } catch (thrown) {
+        // A malformed context: the one-shot call reports what it reports (the bill's error first, if any).
+        if ((thrown as { name?: unknown } | null)?.name !== 'InputError') throw thrown;
         return glue.validateBillJson(bill, context);
       }
       kept?.validator.free();
