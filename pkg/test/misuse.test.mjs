@@ -7,27 +7,12 @@ import { describe, test } from 'node:test';
 import * as lb from 'ledgerbridge';
 import { EngineError, InputError, nameKey, planSync, planSyncJson, matchCounterparts, validateBill } from 'ledgerbridge';
 
+import { inputError } from './support/errors.mjs';
+
 const good = {
   monite: { counterparts: [{ id: 'm1', organization: { legal_name: 'Acme Limited' } }] },
   accounting: { counterparts: [{ id: 'a1', name: 'ACME Ltd.', kind: 'vendor' }] },
 };
-
-/** Runs `fn`, expecting an InputError; returns it. */
-function inputError(fn, { code, path, detail }) {
-  let thrown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  assert.ok(thrown instanceof InputError, `expected an InputError, got ${thrown?.name}: ${thrown?.message}`);
-  assert.ok(!(thrown instanceof EngineError));
-  if (code) assert.equal(thrown.code, code);
-  if (path !== undefined) assert.equal(thrown.path, path);
-  if (detail) assert.match(thrown.detail, detail);
-  assert.equal(thrown.message, `${thrown.path || 'input'}: ${thrown.detail}`);
-  return thrown;
-}
 
 function stillWorks() {
   assert.equal(planSync(good).summary.pull.counterparts.matched, 1);
