@@ -134,12 +134,7 @@ pub fn plan_sync(input: &PlanInput) -> SyncPlan {
 
 /// Plans the sync from JSON text and returns the plan as JSON text (the CLI's and `planSyncJson`'s path).
 pub fn plan_sync_json(text: &str) -> Result<String, crate::InputError> {
-    let input = PlanInput::from_json_str(text)?;
-    let plan = plan_sync(&input);
-    drop(input); // before the output is written: the peak holds the plan and its text, not the input too
-    serde_json::to_string(&plan).map_err(|e| {
-        crate::InputError::new(crate::InputErrorKind::InvalidValue, "", format!("the plan could not be written: {e}"))
-    })
+    serde_json::to_string(&planned(text)?).map_err(unwritable)
 }
 
 /// Plans the sync from UTF-8 JSON bytes and returns the plan as UTF-8 JSON bytes (the path of
@@ -153,16 +148,22 @@ pub fn plan_sync_bytes(bytes: &[u8]) -> Result<Vec<u8>, crate::InputError> {
             format!("not UTF-8 text: byte {} starts an invalid sequence", e.valid_up_to()),
         )
     })?;
-    let input = PlanInput::from_json_str(text)?;
-    let plan = plan_sync(&input);
-    drop(input);
+    let plan = planned(text)?;
     // Sized once for the usual plan (about half its input; it grows past that by doubling), and written as
     // bytes: no UTF-8 check of the output, which serde_json writes as UTF-8 anyway.
     let mut out = Vec::with_capacity(bytes.len() / 2);
-    serde_json::to_writer(&mut out, &plan).map_err(|e| {
-        crate::InputError::new(crate::InputErrorKind::InvalidValue, "", format!("the plan could not be written: {e}"))
-    })?;
+    serde_json::to_writer(&mut out, &plan).map_err(unwritable)?;
     Ok(out)
+}
+
+/// The plan of a JSON text. The input is dropped on return, before the caller writes the plan: the peak
+/// holds the plan and its text, not the input too.
+fn planned(text: &str) -> Result<SyncPlan, crate::InputError> {
+    Ok(plan_sync(&PlanInput::from_json_str(text)?))
+}
+
+fn unwritable(e: serde_json::Error) -> crate::InputError {
+    crate::InputError::new(crate::InputErrorKind::InvalidValue, "", format!("the plan could not be written: {e}"))
 }
 
 /// The accounting tax rates, with how many document lines each one maps (from the eligible payloads and
