@@ -183,3 +183,42 @@ fn match_products_rejects_the_prices_plan_sync_rejects() {
     assert_eq!((p.kind, p.path.as_str()), (InputErrorKind::InvalidValue, "accounting.products[0].price"));
     assert_eq!(p.message, e.message);
 }
+
+/// [error-path, memory] A record of a raw QuickBooks or Xero body given as an array was read by position
+/// (`["1", "Acme"]` as `Id`, `DisplayName`), so an error in it named a field that is not in the input
+/// (`customers[0].Id`), and each record of 8 bytes became two structs of ~200 bytes. Records and their
+/// nested objects must be objects, as the neutral input's are.
+#[test]
+fn raw_records_given_as_arrays_are_rejected_at_the_record() {
+    let cases = [
+        (json!({ "quickbooks_online": { "customers": [["1", "Acme"]] } }), "accounting.quickbooks_online.customers[0]"),
+        (
+            json!({ "quickbooks_online": { "vendors": { "QueryResponse": { "Vendor": [["1", "Acme"]] } } } }),
+            "accounting.quickbooks_online.vendors.QueryResponse.Vendor[0]",
+        ),
+        (
+            json!({ "quickbooks_online": { "customers": [{ "Id": "1", "DisplayName": "A", "BillAddr": ["x", "y"] }] } }),
+            "accounting.quickbooks_online.customers[0].BillAddr",
+        ),
+        (
+            json!({ "quickbooks_online": { "items": [{ "Id": "1", "Name": "A", "IncomeAccountRef": ["7"] }] } }),
+            "accounting.quickbooks_online.items[0].IncomeAccountRef",
+        ),
+        (json!({ "xero": { "contacts": { "Contacts": [["c1", "Acme"]] } } }), "accounting.xero.contacts.Contacts[0]"),
+        (
+            json!({ "xero": { "contacts": [{ "ContactID": "c1", "Name": "A", "Addresses": [["POBOX", "l1"]] }] } }),
+            "accounting.xero.contacts[0].Addresses[0]",
+        ),
+        (
+            json!({ "xero": { "items": [{ "ItemID": "i1", "Name": "A", "SalesDetails": [12.5] }] } }),
+            "accounting.xero.items[0].SalesDetails",
+        ),
+    ];
+    for (accounting, path) in cases {
+        let Err(e) = plan(&json!({ "accounting": accounting })) else {
+            panic!("{path}: an array was read as a record")
+        };
+        assert_eq!((e.kind, e.path.as_str()), (InputErrorKind::InvalidType, path), "{e}");
+        assert!(e.message.contains("expected an object, found an array"), "{e}");
+    }
+}

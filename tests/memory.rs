@@ -45,17 +45,22 @@ static ALLOCATOR: Counting = Counting;
 
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// What `f` returns, and the most heap it held at once above what was allocated before it.
+fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let base = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let value = f();
+    (value, PEAK.load(Ordering::Relaxed) - base)
+}
+
 /// Peak heap above what was allocated before the call, and the model's estimate: the larger of the
 /// reading estimate and the planning one (the two checks of `limits`).
 fn measure(text: &str) -> (usize, usize) {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let shape = ledgerbridge::PlanInput::from_json_str(text)
         .map(|i| (i.shape(), ledgerbridge::input::limits::listed_ids(&i)))
         .unwrap_or_else(|e| panic!("{e}"));
-    let base = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let out = ledgerbridge::plan_sync_json(text);
-    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let (out, peak) = peak_of(|| ledgerbridge::plan_sync_json(text));
     assert!(out.is_ok(), "does not plan: {out:?}");
     drop(out);
     let ((records, longest), listed) = shape;
@@ -124,4 +129,48 @@ fn shared_names_stay_within_the_model() {
 fn the_seeded_sample_stays_within_the_model() {
     let input = ledgerbridge_sample::generate(&ledgerbridge_sample::SampleSpec::scaled(42, 1_000));
     check("seeded sample, 1k", &input);
+}
+
+/// The raw-body adapters (`fromQuickBooksJson`, `fromXeroJson`) and the error scan behind every path hold
+/// memory linear in the text with the fuzz harness's constants (`fuzz/src/targets.rs`, `MEMORY`: 32 bytes
+/// per byte of input, and 64 KiB). The `quickbooks` target found two inputs over that line: records given
+/// as arrays, read by position (~100 bytes per byte), and an unterminated `[[[[…` whose error scan kept a
+/// frame per bracket (~120 bytes per byte).
+#[test]
+fn raw_bodies_and_their_errors_hold_memory_linear_in_the_text() {
+    let many = |record: &str, n: usize| vec![record; n].join(",");
+    let quickbooks = [
+        ("unterminated nesting", format!("{{\"customers\":{}", "[".repeat(100_000))),
+        ("records as arrays", format!("{{\"customers\":[{}]}}", many(r#"["",""]"#, 20_000))),
+        (
+            "the smallest records, then an error",
+            format!(
+                "{{\"customers\":{{\"QueryResponse\":{{\"Customer\":[{}]}}}},\"items\":[{{\"Id\":1}}]}}",
+                many(r#"{"Id":"","DisplayName":""}"#, 20_000)
+            ),
+        ),
+    ];
+    let xero = [
+        ("unterminated nesting", format!("{{\"contacts\":{}", "{\"a\":[".repeat(20_000))),
+        ("records as arrays", format!("{{\"contacts\":[{}]}}", many(r#"["",""]"#, 20_000))),
+        (
+            "the smallest records, then an error",
+            format!("{{\"items\":[{}],\"tax_rates\":[{{\"Name\":1}}]}}", many(r#"{"ItemID":"","Name":""}"#, 20_000)),
+        ),
+    ];
+    within_the_harness_line("quickbooks", ledgerbridge::input::forms::quickbooks_snapshot, &quickbooks);
+    within_the_harness_line("xero", ledgerbridge::input::forms::xero_snapshot, &xero);
+}
+
+type Adapter = fn(&str) -> Result<ledgerbridge::input::adapters::Snapshot, ledgerbridge::InputError>;
+
+/// Each case is rejected, holding at most 32 bytes per byte of its text and 64 KiB.
+fn within_the_harness_line(adapter: &str, adapt: Adapter, cases: &[(&str, String)]) {
+    for (name, text) in cases {
+        let (result, peak) = peak_of(|| adapt(text));
+        let error = result.err().unwrap_or_else(|| panic!("{adapter}, {name}: accepted"));
+        let bound = 32 * text.len() + (1 << 16);
+        eprintln!("{adapter}, {name}: {} bytes of text, peak {peak} ({error})", text.len());
+        assert!(peak <= bound, "{adapter}, {name}: peak {peak} bytes for {} bytes of text", text.len());
+    }
 }

@@ -17,7 +17,8 @@ use crate::split;
 /// per input byte (a receivable of empty line items, `{},` → three issues); twice that is allowed.
 pub const OUTPUT: Linear = Linear { per_byte: 256, fixed: 4096 };
 /// Bytes a call holds at its peak beyond [`PEAK_PER_OUTPUT_BYTE`] × its output: per input byte (the parsed
-/// input: measured ≤ 4 for raw bodies, whose records are read twice), and fixed.
+/// input: measured ~20 for a raw body of the smallest records that fails after they were read, each held
+/// as a raw struct and an adapted record), and fixed.
 pub const MEMORY: Linear = Linear { per_byte: 32, fixed: 1 << 16 };
 /// Bytes held per output byte: the typed result the output is written from, the text, the writer's buffer as
 /// it doubles (measured ≤ 5.1).

@@ -13,6 +13,11 @@ enum Frame {
     Array { member: Option<usize>, next: usize, awaiting_value: bool },
 }
 
+/// The deepest path the scan names: serde_json's own recursion limit (128), so every value that a typed
+/// parse can reach is named in full; an error deeper inside (an unterminated `[[[[…` in a raw body) is
+/// named by its ancestor at this depth.
+const MAX_DEPTH: usize = 128;
+
 /// The byte offset of a 1-based line and a column counted in bytes (serde_json's convention).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0;
@@ -30,9 +35,25 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
     let end = offset_of(text, line, column);
     let bytes = text.as_bytes();
     let mut frames: Vec<Frame> = Vec::new();
+    // Containers opened below the deepest frame kept: only counted, so the scan's memory stays bounded
+    // (a frame per `[` of `[[[[…` would hold ~64 bytes per byte of input).
+    let mut beyond = 0usize;
     let mut i = 0;
     while i < end {
         let Some(&b) = bytes.get(i) else { break };
+        if beyond > 0 {
+            match b {
+                b'"' => {
+                    i = string_end(bytes, i);
+                    continue;
+                }
+                b'{' | b'[' => beyond += 1,
+                b'}' | b']' => beyond -= 1,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => {}
             b'"' => {
@@ -60,6 +81,10 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
                 Some(Frame::Array { awaiting_value, .. }) => *awaiting_value = true,
                 None => {}
             },
+            b'{' | b'[' if frames.len() >= MAX_DEPTH => {
+                value_starts(&mut frames);
+                beyond = 1;
+            }
             b'{' => {
                 value_starts(&mut frames);
                 frames.push(Frame::Object { member: None, pending_key: None, expecting_key: true });
@@ -169,5 +194,14 @@ mod tests {
         assert_eq!(at(r#"{"items":[],"n\u00e9":1,"name":[true]}"#), "name");
         assert_eq!(at(r#"{"items":[{"quantity":1,}]}"#), "items[0]");
         assert_eq!(at(r#"{"#), "");
+    }
+
+    #[test]
+    fn names_an_ancestor_of_a_value_nested_deeper_than_the_limit() {
+        let deep = format!("{{\"items\":[{}", "[".repeat(5000));
+        let path = path_at(&deep, 1, deep.len());
+        assert_eq!(path, format!("items{}", "[0]".repeat(super::MAX_DEPTH - 1)));
+        let closed = format!("{{\"items\":[{}{}, {{\"a\": 1}}]}}", "[".repeat(300), "]".repeat(300));
+        assert_eq!(path_at(&closed, 1, closed.len() - 4), "items[1].a");
     }
 }

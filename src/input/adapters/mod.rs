@@ -5,7 +5,7 @@ mod country;
 pub mod quickbooks;
 pub mod xero;
 
-use crate::json::de::non_blank;
+use crate::json::de::{non_blank, objects};
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
@@ -108,12 +108,36 @@ impl<T> RawList<T> {
     }
 }
 
+/// A raw list whose every element must be an object: serde would read a record from an array by position,
+/// which in an API body is never what the sender meant (and an error in such a record would name a field
+/// that is not there).
+#[derive(serde::Deserialize)]
+#[serde(transparent, bound = "T: DeserializeOwned")]
+struct Objects<T>(#[serde(deserialize_with = "objects")] Vec<T>);
+
+impl<T> Objects<T> {
+    /// The records, without the slack of the list's growth while it was read: the adapted records are
+    /// made next to them, and the two lists at once are what an adapter holds at its peak.
+    fn into_list(self, path: String) -> RawList<T> {
+        let mut items = self.0;
+        items.shrink_to_fit();
+        RawList { path, items }
+    }
+}
+
+/// Room for exactly `n` more records and their origins, reserved before an adapter fills the lists: with
+/// amortized doubling the lists could hold up to twice what they need at the peak (fuzz/README.md, "Bounds").
+fn room<T>(records: &mut Vec<T>, origins: &mut Vec<Option<Origin>>, n: usize) {
+    records.reserve_exact(n);
+    origins.reserve_exact(n);
+}
+
 /// Reads the `entity` records of a raw body: `{"QueryResponse": {"Customer": […]}}`, `{"Customer": […]}`,
 /// or a bare array. `field` is the body's path, used to name the path of a bad record.
 fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> Result<RawList<T>, InputError> {
     let text = body.get();
     if text.trim_start().starts_with('[') {
-        return Ok(RawList { path: field.to_owned(), items: from_json_str(text, field)? });
+        return Ok(from_json_str::<Objects<T>>(text, field)?.into_list(field.to_owned()));
     }
     let map: BTreeMap<String, Box<RawValue>> = from_json_str(text, field).map_err(|_| {
         InputError::new(
@@ -133,7 +157,7 @@ fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> R
     match container.get(entity) {
         None => Ok(RawList { path, items: Vec::new() }),
         Some(list) if list.get().trim() == "null" => Ok(RawList { path, items: Vec::new() }),
-        Some(list) => Ok(RawList { items: from_json_str(list.get(), &path)?, path }),
+        Some(list) => Ok(from_json_str::<Objects<T>>(list.get(), &path)?.into_list(path)),
     }
 }
 

@@ -7,13 +7,14 @@
 
 use serde::Deserialize;
 
-use super::{country_code, percent_to_basis_points, records, text, unit_price, Adapted, RawList};
+use super::{country_code, percent_to_basis_points, records, room, text, unit_price, Adapted, RawList};
 use crate::error::InputError;
 use crate::input::records::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, LedgerAccount, ProductType,
     RawQuickBooks, TaxRate,
 };
 use crate::input::records::monite::Address;
+use crate::json::de::object;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -22,9 +23,9 @@ struct Party {
     display_name: String,
     #[serde(default)]
     active: Option<bool>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     bill_addr: Option<PhysicalAddress>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     currency_ref: Option<AccountRef>,
 }
 
@@ -62,9 +63,9 @@ struct Item {
     unit_price: Option<f64>,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     income_account_ref: Option<AccountRef>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     expense_account_ref: Option<AccountRef>,
 }
 
@@ -105,6 +106,7 @@ pub fn adapt(raw: &RawQuickBooks) -> Result<Adapted, InputError> {
     }
     if let Some(body) = &raw.items {
         let items: RawList<Item> = records(body, "items", "Item")?;
+        room(&mut out.snapshot.products, &mut out.origins.products, items.items.len());
         for (i, item) in items.items.iter().enumerate().filter(|(_, item)| item.active != Some(false)) {
             let price = unit_price(item.unit_price, || items.field_path(i, "UnitPrice"))?;
             if let Some(product) = product(item, price, out.snapshot.currency.as_deref()) {
@@ -115,6 +117,7 @@ pub fn adapt(raw: &RawQuickBooks) -> Result<Adapted, InputError> {
     }
     if let Some(body) = &raw.accounts {
         let accounts: RawList<Account> = records(body, "accounts", "Account")?;
+        room(&mut out.snapshot.ledger_accounts, &mut out.origins.ledger_accounts, accounts.items.len());
         for (i, account) in accounts.items.iter().enumerate() {
             out.snapshot.ledger_accounts.push(ledger_account(account));
             out.origins.ledger_accounts.push(accounts.origin(i, "Id"));
@@ -122,6 +125,7 @@ pub fn adapt(raw: &RawQuickBooks) -> Result<Adapted, InputError> {
     }
     if let Some(body) = &raw.tax_rates {
         let rates: RawList<RawTaxRate> = records(body, "tax_rates", "TaxRate")?;
+        room(&mut out.snapshot.tax_rates, &mut out.origins.tax_rates, rates.items.len());
         for (i, rate) in rates.items.iter().enumerate() {
             let value =
                 rate.rate_value.map(|v| percent_to_basis_points(v, || rates.field_path(i, "RateValue"))).transpose()?;
@@ -140,6 +144,7 @@ fn parties(
     out: &mut Adapted,
 ) -> Result<(), InputError> {
     let parsed: RawList<Party> = records(body, field, entity)?;
+    room(&mut out.snapshot.counterparts, &mut out.origins.counterparts, parsed.items.len());
     if out.snapshot.currency.is_none() {
         out.snapshot.currency = parsed.items.iter().find_map(|p| text(p.currency_ref.as_ref()?.value.as_deref()));
     }

@@ -8,13 +8,14 @@
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use super::{country_code, percent_to_basis_points, records, text, unit_price, Adapted, RawList};
+use super::{country_code, percent_to_basis_points, records, room, text, unit_price, Adapted, RawList};
 use crate::error::InputError;
 use crate::input::records::accounting::{
     AccountingCounterpart, AccountingPrice, AccountingProduct, CounterpartKind, Direction, LedgerAccount, ProductType,
     RawXero, TaxRate,
 };
 use crate::input::records::monite::Address;
+use crate::json::de::{object, objects};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -28,8 +29,8 @@ struct Contact {
     is_supplier: Option<bool>,
     #[serde(default)]
     is_customer: Option<bool>,
-    #[serde(default)]
-    addresses: Option<Vec<RawAddress>>,
+    #[serde(default, deserialize_with = "objects")]
+    addresses: Vec<RawAddress>,
 }
 
 #[derive(Deserialize)]
@@ -59,9 +60,9 @@ struct Item {
     description: Option<String>,
     #[serde(default)]
     is_tracked_as_inventory: Option<bool>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     sales_details: Option<Details>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     purchase_details: Option<Details>,
 }
 
@@ -112,6 +113,7 @@ pub fn adapt(raw: &RawXero) -> Result<Adapted, InputError> {
     let mut account_ids_by_code: FxHashMap<String, String> = FxHashMap::default();
     if let Some(body) = &raw.accounts {
         let accounts: RawList<Account> = records(body, "accounts", "Accounts")?;
+        room(&mut out.snapshot.ledger_accounts, &mut out.origins.ledger_accounts, accounts.items.len());
         for (i, a) in accounts.items.iter().enumerate() {
             if let Some(code) = text(a.code.as_deref()) {
                 account_ids_by_code.insert(code, a.account_id.clone());
@@ -122,6 +124,7 @@ pub fn adapt(raw: &RawXero) -> Result<Adapted, InputError> {
     }
     if let Some(body) = &raw.contacts {
         let contacts: RawList<Contact> = records(body, "contacts", "Contacts")?;
+        room(&mut out.snapshot.counterparts, &mut out.origins.counterparts, contacts.items.len());
         let active = |c: &Contact| c.contact_status.as_deref().is_none_or(|s| s.eq_ignore_ascii_case("ACTIVE"));
         for (i, c) in contacts.items.iter().enumerate().filter(|(_, c)| active(c)) {
             out.snapshot.counterparts.push(counterpart(c));
@@ -130,6 +133,7 @@ pub fn adapt(raw: &RawXero) -> Result<Adapted, InputError> {
     }
     if let Some(body) = &raw.items {
         let items: RawList<Item> = records(body, "items", "Items")?;
+        room(&mut out.snapshot.products, &mut out.origins.products, items.items.len());
         for (i, item) in items.items.iter().enumerate() {
             out.snapshot.products.push(product(item, i, &items, raw, &account_ids_by_code)?);
             out.origins.products.push(items.origin(i, "ItemID"));
@@ -137,6 +141,7 @@ pub fn adapt(raw: &RawXero) -> Result<Adapted, InputError> {
     }
     if let Some(body) = &raw.tax_rates {
         let rates: RawList<RawTaxRate> = records(body, "tax_rates", "TaxRates")?;
+        room(&mut out.snapshot.tax_rates, &mut out.origins.tax_rates, rates.items.len());
         for (i, r) in rates.items.iter().enumerate() {
             let value = r
                 .effective_rate
@@ -159,7 +164,7 @@ fn counterpart(c: &Contact) -> AccountingCounterpart {
         id: c.contact_id.clone(),
         name: c.name.clone(),
         kind,
-        address: billing_address(c.addresses.as_deref().unwrap_or_default()),
+        address: billing_address(&c.addresses),
     }
 }
 
