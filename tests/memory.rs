@@ -1,4 +1,4 @@
-//! The memory model of `src/limits.rs` holds: for adversarial inputs — tiny records (the most records per
+//! The memory model of `src/input/limits.rs` holds: for adversarial inputs — tiny records (the most records per
 //! byte), names that NFKC expands, thousands of records sharing a name — and for the seeded sample, the peak
 //! heap of a whole `plan_sync_json` call stays below `limits::estimate(text)`, the figure the documented
 //! maxima are computed from. Measured natively with a counting allocator; native pointers are twice the
