@@ -123,7 +123,7 @@ fn lone_surrogate_is_named_as_such() {
 
 /// [error-code] A valid JSON document whose enum field holds a number (or an object) is reported as
 /// `invalid_json` ("expected value"): serde_json's enum reader says that for any non-string, and
-/// src/json/errors.rs classifies it as a syntax error. It is a value of the wrong type.
+/// src/json/errors.rs classified it as a syntax error. It is a value of the wrong type.
 #[test]
 fn enum_field_of_the_wrong_type_is_invalid_type_not_invalid_json() {
     for (input, path) in [
