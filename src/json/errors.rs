@@ -137,12 +137,7 @@ pub fn from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> 
 pub fn object_from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &str) -> Result<T, InputError> {
     let first = text.trim_start().chars().next();
     if first.is_some_and(|c| c != '{') && first != Some('n') {
-        let found = match first {
-            Some('[') => "an array",
-            Some('"') => "a string",
-            Some('t' | 'f') => "true or false",
-            _ => "a number",
-        };
+        let found = value_kind(first);
         let valid_json = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
         if valid_json {
             return Err(InputError::new(
@@ -153,6 +148,18 @@ pub fn object_from_json_str<T: serde::de::DeserializeOwned>(text: &str, root: &s
         }
     }
     from_json_str(text, root)
+}
+
+/// What a valid JSON value whose text starts with `first` is, in the words of the errors.
+pub fn value_kind(first: Option<char>) -> &'static str {
+    match first {
+        Some('{') => "an object",
+        Some('[') => "an array",
+        Some('"') => "a string",
+        Some('t' | 'f') => "true or false",
+        Some('n') => "null",
+        _ => "a number",
+    }
 }
 
 #[cfg(test)]

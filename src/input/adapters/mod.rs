@@ -5,7 +5,7 @@ mod country;
 pub mod quickbooks;
 pub mod xero;
 
-use crate::json::de::{non_blank, objects};
+use crate::json::de::non_blank;
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
@@ -15,6 +15,7 @@ use crate::error::{InputError, InputErrorKind};
 use crate::input::records::accounting::{
     AccountingCounterpart, AccountingInput, AccountingProduct, LedgerAccount, TaxRate,
 };
+use crate::json::errors::{from_json_error, value_kind};
 use crate::json::from_json_str;
 
 pub use country::country_code;
@@ -108,20 +109,39 @@ impl<T> RawList<T> {
     }
 }
 
-/// A raw list whose every element must be an object: serde would read a record from an array by position,
-/// which in an API body is never what the sender meant (and an error in such a record would name a field
-/// that is not there).
-#[derive(serde::Deserialize)]
-#[serde(transparent, bound = "T: DeserializeOwned")]
-struct Objects<T>(#[serde(deserialize_with = "objects")] Vec<T>);
+/// The records of a raw list at `path`, each read on its own: the list is first read as borrowed raw values
+/// (a pointer and a length each) that must all be objects, since serde would read a record from an array by
+/// position, which in an API body is never what the sender meant (and an error in such a record would name
+/// a field that is not there). The records' list grows as they are read (reserving for every element up
+/// front would hold ~200 bytes for an element of 3, `{}`, that fails) and is then trimmed to their number:
+/// the adapted records are made next to it, and the two at once are what an adapter holds at its peak.
+fn objects_at<T: DeserializeOwned>(text: &str, path: &str) -> Result<Vec<T>, InputError> {
+    let raw = raw_objects(text, path)?;
+    let mut records = Vec::new();
+    for (i, record) in raw.iter().enumerate() {
+        let text = record.get();
+        records.push(serde_json::from_str(text).map_err(|e| record_error(text, &e, path, i))?);
+    }
+    records.shrink_to_fit();
+    Ok(records)
+}
 
-impl<T> Objects<T> {
-    /// The records, without the slack of the list's growth while it was read: the adapted records are
-    /// made next to them, and the two lists at once are what an adapter holds at its peak.
-    fn into_list(self, path: String) -> RawList<T> {
-        let mut items = self.0;
-        items.shrink_to_fit();
-        RawList { path, items }
+/// The error of record `index` of the list at `path`, whose text is `text`.
+fn record_error(text: &str, error: &serde_json::Error, path: &str, index: usize) -> InputError {
+    from_json_error(text, error).under(&format!("{path}[{index}]"))
+}
+
+/// The elements of the raw list at `path`, once each is known to be an object (kept apart from
+/// [`objects_at`] so the module holds this code once, not once per record type).
+fn raw_objects<'a>(text: &'a str, path: &str) -> Result<Vec<&'a RawValue>, InputError> {
+    let raw: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| from_json_error(text, &e).under(path))?;
+    match raw.iter().enumerate().find(|(_, r)| !r.get().starts_with('{')) {
+        Some((i, r)) => Err(InputError::new(
+            InputErrorKind::InvalidType,
+            format!("{path}[{i}]"),
+            format!("expected an object, found {}", value_kind(r.get().chars().next())),
+        )),
+        None => Ok(raw),
     }
 }
 
@@ -137,7 +157,7 @@ fn room<T>(records: &mut Vec<T>, origins: &mut Vec<Option<Origin>>, n: usize) {
 fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> Result<RawList<T>, InputError> {
     let text = body.get();
     if text.trim_start().starts_with('[') {
-        return Ok(from_json_str::<Objects<T>>(text, field)?.into_list(field.to_owned()));
+        return Ok(RawList { path: field.to_owned(), items: objects_at(text, field)? });
     }
     let map: BTreeMap<String, Box<RawValue>> = from_json_str(text, field).map_err(|_| {
         InputError::new(
@@ -157,7 +177,7 @@ fn records<T: DeserializeOwned>(body: &RawValue, field: &str, entity: &str) -> R
     match container.get(entity) {
         None => Ok(RawList { path, items: Vec::new() }),
         Some(list) if list.get().trim() == "null" => Ok(RawList { path, items: Vec::new() }),
-        Some(list) => Ok(from_json_str::<Objects<T>>(list.get(), &path)?.into_list(path)),
+        Some(list) => Ok(RawList { items: objects_at(list.get(), &path)?, path }),
     }
 }
 
