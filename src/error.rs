@@ -73,10 +73,12 @@ impl fmt::Display for InputError {
 }
 
 /// `text` with control characters written as escapes (`\n`, `\u{1b}`): how an [`InputError`] writes a key
-/// or value of the caller's that holds them, so that the error stays one line (tools that resolve an
-/// error's path in the caller's document escape its keys the same way).
+/// or value of the caller's that holds them, so that the error stays one line and starts no terminal escape
+/// sequence (tools that resolve an error's path in the caller's document escape its keys the same way).
+/// DEL (U+007F) is left as it is: it neither breaks a line nor starts a sequence, and JSON takes it raw, so
+/// its escape (6 bytes for 1) would make an error six times the key it names.
 pub fn one_line(text: String) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(escaped) {
         return text;
     }
     text.chars()
@@ -84,10 +86,15 @@ pub fn one_line(text: String) -> String {
             '\n' => "\\n".to_owned(),
             '\r' => "\\r".to_owned(),
             '\t' => "\\t".to_owned(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            c if escaped(c) => format!("\\u{{{:x}}}", c as u32),
             c => c.to_string(),
         })
         .collect()
+}
+
+/// The characters [`one_line`] writes as escapes: C0 and C1 controls, not DEL.
+fn escaped(c: char) -> bool {
+    c.is_control() && c != '\u{7f}'
 }
 
 /// Joins two JSON path fragments: `a` + `b` → `a.b`, `a` + `[3]` → `a[3]`.
