@@ -6,7 +6,30 @@ use crate::error::{join_path, InputError, InputErrorKind};
 /// Converts a serde_json error on `text` into an [`InputError`] naming the JSON path where it stopped.
 pub fn from_json_error(text: &str, err: &serde_json::Error) -> InputError {
     let path = if err.line() == 0 { String::new() } else { super::locate::path_at(text, err.line(), err.column()) };
-    classify(&path, &err.to_string())
+    classify(&path, &with_raw_del(&err.to_string()))
+}
+
+/// serde quotes a value with Rust's escapes, which write DEL (U+007F) as `\u{7f}`: 6 bytes for 1, so an
+/// error quoting a string of DEL characters was six times the input. Errors leave DEL as it is
+/// ([`crate::error::one_line`]), so it is put back; an escaped backslash before `u{7f}` stays as it is.
+fn with_raw_del(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let (put, skip) = if tail.starts_with("\\\\") {
+            ("\\\\", 2)
+        } else if tail.starts_with("\\u{7f}") {
+            ("\u{7f}", 6)
+        } else {
+            ("\\", 1)
+        };
+        out.push_str(put);
+        rest = &tail[skip..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn classify(path: &str, text: &str) -> InputError {
@@ -166,6 +189,13 @@ pub fn value_kind(first: Option<char>) -> &'static str {
 mod tests {
     use super::classify;
     use crate::error::InputErrorKind;
+
+    #[test]
+    fn puts_back_the_del_that_serde_escapes_and_nothing_else() {
+        assert_eq!(super::with_raw_del(r#"string "a\u{7f}\u{7f}b""#), "string \"a\u{7f}\u{7f}b\"");
+        assert_eq!(super::with_raw_del(r#"string "\\u{7f} \n \u{1b}""#), r#"string "\\u{7f} \n \u{1b}""#);
+        assert_eq!(super::with_raw_del("no escapes"), "no escapes");
+    }
 
     #[test]
     fn rewrites_serde_messages_in_caller_terms() {
