@@ -93,7 +93,7 @@ pub fn one_line(text: String) -> String {
 }
 
 /// The characters [`one_line`] writes as escapes: C0 and C1 controls, not DEL.
-fn escaped(c: char) -> bool {
+pub(crate) fn escaped(c: char) -> bool {
     c.is_control() && c != '\u{7f}'
 }
 

@@ -6,30 +6,41 @@ use crate::error::{join_path, InputError, InputErrorKind};
 /// Converts a serde_json error on `text` into an [`InputError`] naming the JSON path where it stopped.
 pub fn from_json_error(text: &str, err: &serde_json::Error) -> InputError {
     let path = if err.line() == 0 { String::new() } else { super::locate::path_at(text, err.line(), err.column()) };
-    classify(&path, &with_raw_del(&err.to_string()))
+    classify(&path, &unescaped_quotes(&err.to_string()))
 }
 
-/// serde quotes a value with Rust's escapes, which write DEL (U+007F) as `\u{7f}`: 6 bytes for 1, so an
-/// error quoting a string of DEL characters was six times the input. Errors leave DEL as it is
-/// ([`crate::error::one_line`]), so it is put back; an escaped backslash before `u{7f}` stays as it is.
-fn with_raw_del(message: &str) -> String {
+/// serde quotes a value with Rust's `Debug` escapes, which write DEL and every character Rust deems
+/// unprintable or combining as `\u{…}` (up to 7 bytes for 2), so an error quoting such a string could be six
+/// times the input. Those escapes are put back as the characters they stand for; a control character stays
+/// escaped, as [`crate::error::one_line`] writes it, and so does anything after an escaped backslash.
+fn unescaped_quotes(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(at) = rest.find('\\') {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
-        let (put, skip) = if tail.starts_with("\\\\") {
-            ("\\\\", 2)
-        } else if tail.starts_with("\\u{7f}") {
-            ("\u{7f}", 6)
+        let skip = if tail.starts_with("\\\\") {
+            out.push_str("\\\\");
+            2
+        } else if let Some((c, len)) = unicode_escape(tail).filter(|(c, _)| !crate::error::escaped(*c)) {
+            out.push(c);
+            len
         } else {
-            ("\\", 1)
+            out.push('\\');
+            1
         };
-        out.push_str(put);
         rest = &tail[skip..];
     }
     out.push_str(rest);
     out
+}
+
+/// The character of a Rust escape `\u{hex}` at the start of `text`, and the escape's length.
+fn unicode_escape(text: &str) -> Option<(char, usize)> {
+    let body = text.strip_prefix("\\u{")?;
+    let close = body.find('}').filter(|&n| (1..=6).contains(&n))?;
+    let c = char::from_u32(u32::from_str_radix(body.get(..close)?, 16).ok()?)?;
+    Some((c, 3 + close + 1))
 }
 
 fn classify(path: &str, text: &str) -> InputError {
@@ -191,10 +202,15 @@ mod tests {
     use crate::error::InputErrorKind;
 
     #[test]
-    fn puts_back_the_del_that_serde_escapes_and_nothing_else() {
-        assert_eq!(super::with_raw_del(r#"string "a\u{7f}\u{7f}b""#), "string \"a\u{7f}\u{7f}b\"");
-        assert_eq!(super::with_raw_del(r#"string "\\u{7f} \n \u{1b}""#), r#"string "\\u{7f} \n \u{1b}""#);
-        assert_eq!(super::with_raw_del("no escapes"), "no escapes");
+    fn puts_back_what_rust_escapes_but_errors_write_raw() {
+        use super::unescaped_quotes as u;
+        assert_eq!(u(r#"string "a\u{7f}\u{7f}b""#), "string \"a\u{7f}\u{7f}b\"");
+        assert_eq!(u(r#"string "e\u{301} \u{378}""#), "string \"e\u{301} \u{378}\"");
+        assert_eq!(
+            u(r#"string "\\u{7f} \n \u{1b} \u{85} \u{zz} \u{} \u{110000}""#),
+            r#"string "\\u{7f} \n \u{1b} \u{85} \u{zz} \u{} \u{110000}""#
+        );
+        assert_eq!(u("no escapes \\"), "no escapes \\");
     }
 
     #[test]
